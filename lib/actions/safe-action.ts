@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Db } from "@/lib/db";
+import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { getRequestContext } from "@/lib/audit/context";
+import { recordAudit } from "@/lib/audit/record";
+import type { TAuditActor, TAuditEntry, TRequestContext } from "@/lib/audit/schemas";
+import { getCurrentUser, recordDenied, type TCurrentUser } from "@/lib/auth/session";
+import { can, type TPermission } from "@/lib/auth/permissions";
+
+export type TActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: AppErrorCode; message: string; fieldErrors?: Record<string, string[]> } };
+
+export type TActionContext = {
+  user: TCurrentUser;
+  actor: TAuditActor;
+  request: TRequestContext;
+  db: Db;
+  /** Audit entry for this actor and request; write it with recordAudit inside the change's transaction. */
+  audit(entry: Omit<TAuditEntry, "actor" | "request">): TAuditEntry;
+};
+
+/**
+ * The only way to build a server action: it resolves the session, checks the declared permission
+ * (a refusal is itself audited), parses the input with zod, and turns failures into a result the UI
+ * can show. Unexpected errors are logged and reported generically, never leaked.
+ */
+export function authorizedAction<S extends z.ZodType, R>(
+  config: { name: string; permission: TPermission; input: S },
+  handler: (input: z.output<S>, ctx: TActionContext) => Promise<R>,
+): (input: z.input<S>) => Promise<TActionResult<R>> {
+  return async (raw) => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      if (!can(user.role, config.permission)) {
+        await recordDenied(user, config.permission, `action:${config.name}`);
+        throw new AppError("FORBIDDEN", "Your role does not allow this action.");
+      }
+      const parsed = config.input.safeParse(raw);
+      if (!parsed.success) {
+        const flat = z.flattenError(parsed.error);
+        return {
+          ok: false,
+          error: {
+            code: "BAD_REQUEST",
+            message: parsed.error.issues[0]?.message ?? "Invalid input",
+            fieldErrors: flat.fieldErrors as Record<string, string[]>,
+          },
+        };
+      }
+      const request = await getRequestContext();
+      const actor: TAuditActor = { id: user.id, email: user.email, role: user.role };
+      const ctx: TActionContext = {
+        user,
+        actor,
+        request,
+        db: getDb(),
+        audit: (entry) => ({ ...entry, actor, request }),
+      };
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      console.error(`[action ${config.name}]`, error);
+      return { ok: false, error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } };
+    }
+  };
+}
+
+export { recordAudit };

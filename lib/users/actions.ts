@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/actions/safe-action";
+import {
+  ZChangeOwnPasswordSchema,
+  ZCreateUserSchema,
+  ZResetPasswordSchema,
+  ZSetUserActiveSchema,
+  ZUpdateUserRoleSchema,
+} from "./schemas";
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserRole } from "./update-users";
+
+export const createUserAction = authorizedAction(
+  { name: "users.create", permission: "users.manage", input: ZCreateUserSchema },
+  async (input, ctx) => {
+    const user = await createUser(ctx, input);
+    revalidatePath("/admin/users");
+    return user;
+  },
+);
+
+export const updateUserRoleAction = authorizedAction(
+  { name: "users.updateRole", permission: "users.manage", input: ZUpdateUserRoleSchema },
+  async (input, ctx) => {
+    const result = await updateUserRole(ctx, input);
+    revalidatePath("/admin/users");
+    return result;
+  },
+);
+
+export const setUserActiveAction = authorizedAction(
+  { name: "users.setActive", permission: "users.manage", input: ZSetUserActiveSchema },
+  async (input, ctx) => {
+    const result = await setUserActive(ctx, input);
+    revalidatePath("/admin/users");
+    return result;
+  },
+);
+
+export const resetUserPasswordAction = authorizedAction(
+  { name: "users.resetPassword", permission: "users.manage", input: ZResetPasswordSchema },
+  async (input, ctx) => resetUserPassword(ctx, input),
+);
+
+export const changeOwnPasswordAction = authorizedAction(
+  { name: "account.changePassword", permission: "account.self", input: ZChangeOwnPasswordSchema },
+  async (input, ctx) => changeOwnPassword({ ...ctx, userId: ctx.user.id }, input),
+);

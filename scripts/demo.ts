@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from "node:crypto";
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./lib/database";
+import { freePort } from "./lib/embedded-postgres";
+import { run, startProcess, stopProcess, waitForHttp, type TManaged } from "./lib/processes";
+
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const log = (line: string) => console.log(`[demo] ${line}`);
+
+function secret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+// Rebuild only when the sources changed since the last demo build (git HEAD plus uncommitted edits).
+function sourceStamp(): string {
+  try {
+    const head = execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString();
+    const dirty = execSync("git status --porcelain --untracked-files=all -- app components lib proxy.ts next.config.js package-lock.json", {
+      stdio: ["ignore", "pipe", "ignore"],
+    }).toString();
+    return createHash("sha256").update(head).update(dirty).digest("hex");
+  } catch {
+    return "no-git";
+  }
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  const children: TManaged[] = [];
+  let stopping = false;
+  const db = await prepareDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: path.join(dataDir, "postgres"),
+    database: "compliance_desk",
+    persistent: true,
+    log,
+  });
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    for (const child of children.reverse()) await stopProcess(child);
+    await db.embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const port = Number(process.env.PORT) || (await freePort());
+  const host = process.env.HOST ?? "127.0.0.1";
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: secret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url };
+
+  const seed = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
+  if (seed !== 0) return shutdown(1);
+
+  const stampFile = path.join(root, ".next", "demo-stamp");
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  if (!built || process.env.DEMO_REBUILD === "1") {
+    log("building the app (first start or sources changed; about a minute)…");
+    if ((await run("node_modules/.bin/next", ["build"], { env })) !== 0) return shutdown(1);
+    writeFileSync(stampFile, stamp);
+  }
+
+  const app = startProcess("app", "node_modules/.bin/next", ["start", "-p", String(port), "-H", host], { env });
+  children.push(app);
+  app.child.on("exit", (code) => {
+    if (!stopping) {
+      log(`the app stopped (exit ${code}); shutting down`);
+      void shutdown(1);
+    }
+  });
+  await waitForHttp(`${url}/api/health`, 60_000, () => app.child.exitCode === null);
+
+  const { DEMO_USERS } = await import("../lib/users/demo-users");
+  console.log(`
+  Compliance Desk is running at ${url}
+
+  Sign in as:`);
+  for (const user of DEMO_USERS) console.log(`    ${user.role.padEnd(8)} ${user.email.padEnd(32)} ${user.password}`);
+  console.log(`
+  Data: ${process.env.DATABASE_URL ? "DATABASE_URL" : ".data/postgres (kept between runs)"}
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error) => {
+  console.error("[demo] failed:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

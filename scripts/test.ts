@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "../lib/db/migrate";
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./lib/embedded-postgres";
+import { run } from "./lib/processes";
+
+// Every run gets a database of its own: on DATABASE_URL's server when set, else on an embedded
+// PostgreSQL started for this run. Unit and integration tests (vitest), then a production build and
+// the Playwright journeys in headless Chromium against it.
+
+const log = (line: string) => console.log(`[test] ${line}`);
+const only = new Set(process.argv.slice(2));
+const wants = (stage: string) => only.size === 0 || only.has(stage);
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function vitestCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<number> {
+  const work = mkdtempSync(path.join(os.tmpdir(), "cd-test-"));
+  const database = `cd_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  let embedded: TEmbeddedPostgres | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), persistent: false });
+    adminUrl = embedded.urlFor("postgres");
+    log(`embedded PostgreSQL on port ${embedded.port}`);
+  } else {
+    log(`PostgreSQL from DATABASE_URL (${new URL(adminUrl).host})`);
+  }
+  await ensureDatabase(adminUrl, database);
+  const url = withDatabase(adminUrl, database);
+  await applyMigrations(url);
+  log(`fresh database ${database}, migrated`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    TEST_DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+  };
+  const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (c: Counts) => {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
+  };
+  let exit = 0;
+
+  try {
+    if (wants("vitest")) {
+      const report = path.join(work, "vitest.json");
+      const code = await run("node_modules/.bin/vitest", ["run"], { env: { ...env, VITEST_JSON: report } });
+      add(vitestCounts(report));
+      if (code !== 0) exit = 1;
+    }
+    if (wants("e2e")) {
+      const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
+      const built = seeded === 0 && (await run("node_modules/.bin/next", ["build"], { env })) === 0;
+      if (!built) {
+        log("the build failed: end-to-end tests not run");
+        add({ passed: 0, failed: 1, skipped: 0 });
+        exit = 1;
+      } else {
+        const report = path.join(work, "playwright.json");
+        const code = await run("node_modules/.bin/playwright", ["test"], { env: { ...env, PLAYWRIGHT_JSON: report } });
+        add(playwrightCounts(report));
+        if (code !== 0) exit = 1;
+      }
+    }
+  } finally {
+    await dropDatabase(adminUrl, database).catch((error) => log(`could not drop ${database}: ${String(error)}`));
+    await embedded?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (totals.failed > 0) exit = 1;
+  console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  return exit;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error("[test] failed to run:", error);
+    process.exit(1);
+  },
+);
