@@ -30,7 +30,10 @@ function playwrightCounts(file: string): Counts {
 
 async function main(): Promise<number> {
   const work = mkdtempSync(path.join(os.tmpdir(), "cd-test-"));
-  const database = `cd_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  // One database per stage: integration tests change users freely, the browser journeys need the
+  // seeded world exactly as seeded.
+  const stamp = `${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const databases = { vitest: `cd_test_${stamp}_it`, e2e: `cd_test_${stamp}_e2e` };
   let embedded: TEmbeddedPostgres | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -40,17 +43,20 @@ async function main(): Promise<number> {
   } else {
     log(`PostgreSQL from DATABASE_URL (${new URL(adminUrl).host})`);
   }
-  await ensureDatabase(adminUrl, database);
-  const url = withDatabase(adminUrl, database);
-  await applyMigrations(url);
-  log(`fresh database ${database}, migrated`);
-
-  const env: NodeJS.ProcessEnv = {
+  const server = adminUrl;
+  const freshDatabase = async (name: string) => {
+    await ensureDatabase(server, name);
+    const url = withDatabase(server, name);
+    await applyMigrations(url);
+    log(`fresh database ${name}, migrated`);
+    return url;
+  };
+  const envFor = (url: string): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: url,
     TEST_DATABASE_URL: url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-  };
+  });
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   const add = (c: Counts) => {
     totals.passed += c.passed;
@@ -61,12 +67,14 @@ async function main(): Promise<number> {
 
   try {
     if (wants("vitest")) {
+      const env = envFor(await freshDatabase(databases.vitest));
       const report = path.join(work, "vitest.json");
       const code = await run("node_modules/.bin/vitest", ["run"], { env: { ...env, VITEST_JSON: report } });
       add(vitestCounts(report));
       if (code !== 0) exit = 1;
     }
     if (wants("e2e")) {
+      const env = envFor(await freshDatabase(databases.e2e));
       const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
       const built = seeded === 0 && (await run("node_modules/.bin/next", ["build"], { env })) === 0;
       if (!built) {
@@ -81,7 +89,9 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await dropDatabase(adminUrl, database).catch((error) => log(`could not drop ${database}: ${String(error)}`));
+    for (const name of Object.values(databases)) {
+      await dropDatabase(server, name).catch((error) => log(`could not drop ${name}: ${String(error)}`));
+    }
     await embedded?.stop();
     rmSync(work, { recursive: true, force: true });
   }
