@@ -1,5 +1,31 @@
 import { z } from "zod";
 
+const optionalUrl = z.string().url().optional();
+const optionalText = z.string().min(1).optional();
+
+// Provider connections (contract §0.1). A provider whose credentials are missing is simply off.
+const PROVIDER_ENV = {
+  TRULIOO_AUTH_URL: z.string().url().default("https://auth-api.trulioo.com"),
+  TRULIOO_PLATFORM_URL: z.string().url().default("https://api.trulioo.com/wfs/interpreter-v2"),
+  TRULIOO_EXPORT_URL: z.string().url().default("https://api.trulioo.com/wfs/export"),
+  TRULIOO_CLIENT_ID: optionalText,
+  TRULIOO_CLIENT_SECRET: optionalText,
+  TRULIOO_WEBHOOK_TOKEN: optionalText,
+  TRULIOO_WEBHOOK_SECRET: optionalText,
+  JUMIO_REGION: z.enum(["US", "EU", "SG"]).default("US"),
+  JUMIO_AUTH_URL: optionalUrl,
+  JUMIO_RETRIEVAL_URL: optionalUrl,
+  JUMIO_CLIENT_ID: optionalText,
+  JUMIO_CLIENT_SECRET: optionalText,
+  JUMIO_CALLBACK_TOKEN: optionalText,
+  JUMIO_USER_AGENT: z.string().min(3).default("ComplianceDesk/1.0"),
+  TRUSTX_BASE_URL: optionalUrl,
+  TRUSTX_API_KEY: optionalText,
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  PROVIDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  PROVIDER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+};
+
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -14,12 +40,16 @@ const ZEnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  ...PROVIDER_ENV,
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
 // Scripts (migrate, seed, worker) need only the database part.
 const ZDbEnvSchema = ZEnvSchema.pick({ DATABASE_URL: true, DB_POOL_SIZE: true });
+// The worker and the sync scripts need the database and the providers, not the web session settings.
+const ZWorkerEnvSchema = ZDbEnvSchema.extend(PROVIDER_ENV);
+export type TWorkerEnv = z.infer<typeof ZWorkerEnvSchema>;
 export type TDbEnv = z.infer<typeof ZDbEnvSchema>;
 
 function parse<S extends z.ZodType>(schema: S): z.output<S> {
@@ -36,6 +66,12 @@ function parse<S extends z.ZodType>(schema: S): z.output<S> {
 
 let cached: TEnv | undefined;
 let cachedDb: TDbEnv | undefined;
+let cachedWorker: TWorkerEnv | undefined;
+
+export function getWorkerEnv(): TWorkerEnv {
+  cachedWorker ??= parse(ZWorkerEnvSchema);
+  return cachedWorker;
+}
 
 export function getEnv(): TEnv {
   cached ??= parse(ZEnvSchema);

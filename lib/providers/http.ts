@@ -1,0 +1,203 @@
+import type { z } from "zod";
+import {
+  ProviderAuthError,
+  ProviderHttpError,
+  ProviderResponseError,
+  ProviderTimeoutError,
+  type TProviderName,
+} from "./errors";
+import type { TokenCache } from "./token-cache";
+
+export type TQuery = Record<string, string | number | boolean | null | undefined>;
+
+export type TProviderRequest = {
+  /** Names the call in errors and logs, e.g. "GET /v2/query/clients". Never contains secrets. */
+  operation: string;
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  url: string;
+  query?: TQuery;
+  json?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Safe to repeat after a timeout or a 5xx (contract §0.4); others are retried only after 429/503. */
+  idempotent: boolean;
+  /** Send the bearer token (default true). */
+  auth?: boolean;
+  accept?: string;
+};
+
+export type TErrorDescription = { code: number | null; message: string | null; details: Record<string, unknown> | null };
+
+export type THttpOptions = {
+  provider: TProviderName;
+  timeoutMs: number;
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  userAgent: string;
+  tokens?: TokenCache;
+  describeError: (body: unknown) => TErrorDescription;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export type TBytes = { bytes: Uint8Array; contentType: string; filename: string | null };
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export function buildUrl(url: string, query?: TQuery): string {
+  if (!query) return url;
+  const target = new URL(url);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) target.searchParams.set(key, String(value));
+  }
+  return target.toString();
+}
+
+function retryAfterMs(res: Response): number | null {
+  const header = res.headers.get("retry-after");
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0) * 1000, MAX_RETRY_AFTER_MS);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.min(Math.max(date - Date.now(), 0), MAX_RETRY_AFTER_MS);
+}
+
+/** Parses a body against its schema; a mismatch names every wrong field by its path. */
+export function parseWith<S extends z.ZodType>(provider: TProviderName, operation: string, schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  throw new ProviderResponseError(provider, operation, issues, raw);
+}
+
+/**
+ * The transport every provider client shares: timeouts, bounded retries with exponential backoff and
+ * full jitter (honouring Retry-After), one token refresh on 401, and typed errors.
+ */
+export class ProviderHttp {
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: THttpOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
+
+  get provider(): TProviderName {
+    return this.options.provider;
+  }
+
+  backoffMs(attempt: number): number {
+    const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(this.random() * ceiling);
+  }
+
+  async send(req: TProviderRequest): Promise<Response> {
+    const { provider, maxAttempts, timeoutMs } = this.options;
+    let refreshed = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const token = req.auth !== false && this.options.tokens ? await this.options.tokens.get() : null;
+      let res: Response;
+      try {
+        res = await this.fetchImpl(buildUrl(req.url, req.query), {
+          method: req.method,
+          headers: this.headers(req, token),
+          body: req.form ? new URLSearchParams(req.form).toString() : req.json === undefined ? undefined : JSON.stringify(req.json),
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: "manual",
+        });
+      } catch (error) {
+        if (!req.idempotent || attempt >= maxAttempts) throw new ProviderTimeoutError(provider, req.operation, error);
+        await this.sleep(this.backoffMs(attempt));
+        continue;
+      }
+      if (res.status === 401 && token && this.options.tokens) {
+        await res.body?.cancel();
+        this.options.tokens.invalidate(token);
+        if (refreshed) throw new ProviderAuthError(provider, `${req.operation}: a fresh token was refused (401)`);
+        refreshed = true;
+        attempt -= 1; // the refresh-and-retry is not one of the bounded attempts
+        continue;
+      }
+      if (RETRYABLE_STATUS.has(res.status) && attempt < maxAttempts) {
+        const allowed = req.idempotent || res.status === 429 || res.status === 503;
+        if (allowed) {
+          const wait = retryAfterMs(res) ?? this.backoffMs(attempt);
+          await res.body?.cancel();
+          await this.sleep(wait);
+          continue;
+        }
+      }
+      if (!res.ok) throw await this.toHttpError(res, req.operation);
+      return res;
+    }
+  }
+
+  async json<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<z.output<S>> {
+    const res = await this.send({ ...req, accept: req.accept ?? "application/json" });
+    const text = await this.readText(res, req.operation);
+    let raw: unknown;
+    try {
+      raw = text === "" ? {} : JSON.parse(text);
+    } catch {
+      throw new ProviderResponseError(this.provider, req.operation, [{ path: "", message: "body is not JSON" }], text.slice(0, 500));
+    }
+    return parseWith(this.provider, req.operation, schema, raw);
+  }
+
+  async bytes(req: TProviderRequest): Promise<TBytes> {
+    const res = await this.send({ ...req, accept: req.accept ?? "*/*" });
+    let buffer: ArrayBuffer;
+    try {
+      buffer = await res.arrayBuffer();
+    } catch (error) {
+      throw new ProviderTimeoutError(this.provider, req.operation, error);
+    }
+    const disposition = res.headers.get("content-disposition") ?? "";
+    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return {
+      bytes: new Uint8Array(buffer),
+      contentType: res.headers.get("content-type") ?? "application/octet-stream",
+      filename: match?.[1] ? decodeURIComponent(match[1]) : null,
+    };
+  }
+
+  private headers(req: TProviderRequest, token: string | null): Record<string, string> {
+    const headers: Record<string, string> = { "User-Agent": this.options.userAgent, Accept: req.accept ?? "application/json" };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (req.form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+    else if (req.json !== undefined) headers["Content-Type"] = "application/json";
+    return { ...headers, ...req.headers };
+  }
+
+  private async readText(res: Response, operation: string): Promise<string> {
+    try {
+      return await res.text();
+    } catch (error) {
+      throw new ProviderTimeoutError(this.provider, operation, error);
+    }
+  }
+
+  private async toHttpError(res: Response, operation: string): Promise<ProviderHttpError> {
+    const text = await res.text().catch(() => "");
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // a non-JSON error page: keep the text
+    }
+    const described = this.options.describeError(body);
+    return new ProviderHttpError(this.provider, {
+      status: res.status,
+      operation,
+      code: described.code,
+      message: described.message ?? (typeof body === "string" && body ? body.slice(0, 200) : null),
+      details: described.details,
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import type { z } from "zod";
+import type { TJumioConfig } from "../config";
+import { ProviderAuthError, ProviderHttpError } from "../errors";
+import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { pagesOf } from "../paging";
+import { TokenCache } from "../token-cache";
+import {
+  ZEmptySchema,
+  ZExecutionListSchema,
+  ZExecutionStatusSchema,
+  ZJumioTokenSchema,
+  ZPdfLinkSchema,
+  ZRulesSchema,
+  ZStepsSchema,
+  ZTransactionRecordSchema,
+  type TExecutionListItem,
+  type TFeedback,
+} from "./schemas";
+
+type TOverrides = { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void>; random?: () => number };
+
+export const CREDENTIAL_CLASSIFIERS = ["FRONT", "BACK", "FACE", "FRONT_WITH_FLASH", "FACEMAP"] as const;
+
+function describeJumioError(body: unknown) {
+  const b = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const message = typeof b.message === "string" ? b.message : typeof b.error === "string" ? b.error : typeof body === "string" ? body : null;
+  return { code: null, message: message ? message.slice(0, 300) : null, details: null };
+}
+
+const seg = encodeURIComponent;
+
+/** Jumio Retrieval API V3 (contract §2). Every call names the company and app in its User-Agent. */
+export class JumioClient {
+  private readonly http: ProviderHttp;
+  private readonly api: string;
+
+  constructor(
+    private readonly config: TJumioConfig,
+    private readonly overrides: TOverrides = {},
+  ) {
+    this.api = `${config.retrievalUrl}/api/v1`;
+    const tokenHttp = this.makeHttp();
+    const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
+    const tokens = new TokenCache(async () => {
+      try {
+        return await tokenHttp.json(
+          {
+            operation: "POST /oauth2/token",
+            method: "POST",
+            url: `${config.authUrl}/oauth2/token`,
+            form: { grant_type: "client_credentials" },
+            headers: { Authorization: `Basic ${basic}` },
+            idempotent: true,
+            auth: false,
+          },
+          ZJumioTokenSchema,
+        );
+      } catch (error) {
+        if (error instanceof ProviderHttpError && error.status < 500) {
+          throw new ProviderAuthError("jumio", `credentials refused (${error.upstreamMessage ?? error.status})`);
+        }
+        throw error;
+      }
+    });
+    this.http = this.makeHttp(tokens);
+  }
+
+  private makeHttp(tokens?: TokenCache): ProviderHttp {
+    return new ProviderHttp({
+      provider: "jumio",
+      timeoutMs: this.config.timeoutMs,
+      maxAttempts: this.config.maxAttempts,
+      baseDelayMs: this.config.baseDelayMs,
+      maxDelayMs: this.config.maxDelayMs,
+      userAgent: this.config.userAgent,
+      describeError: describeJumioError,
+      tokens,
+      ...this.overrides,
+    });
+  }
+
+  private get<S extends z.ZodType>(operation: string, path: string, schema: S, query?: TProviderRequest["query"]) {
+    return this.http.json({ operation, method: "GET", url: `${this.api}${path}`, query, idempotent: true }, schema);
+  }
+
+  private executionPath(accountId: string, executionId: string): string {
+    return `/accounts/${seg(accountId)}/workflow-executions/${seg(executionId)}`;
+  }
+
+  listExecutions(page = 1, size = 100) {
+    return this.get("GET /workflow-executions", "/workflow-executions", ZExecutionListSchema, { page, size });
+  }
+
+  /** All executions, newest first, in pages (1-based; the last page is the one shorter than `size`). */
+  async *executions(size = 100): AsyncGenerator<TExecutionListItem[]> {
+    yield* pagesOf(async (page) => {
+      const res = await this.listExecutions(page, size);
+      return { items: res.workflowExecutions, last: res.workflowExecutions.length < size };
+    }, 1);
+  }
+
+  getExecution(accountId: string, executionId: string) {
+    return this.get("GET execution", this.executionPath(accountId, executionId), ZTransactionRecordSchema);
+  }
+
+  getStatus(accountId: string, executionId: string) {
+    return this.get("GET execution status", `${this.executionPath(accountId, executionId)}/status`, ZExecutionStatusSchema);
+  }
+
+  getSteps(accountId: string, executionId: string) {
+    return this.get("GET execution steps", `${this.executionPath(accountId, executionId)}/steps`, ZStepsSchema);
+  }
+
+  getRules(accountId: string, executionId: string) {
+    return this.get("GET execution rules", `${this.executionPath(accountId, executionId)}/rules`, ZRulesSchema);
+  }
+
+  getCredentialPart(accountId: string, credentialId: string, classifier: string): Promise<TBytes> {
+    return this.http.bytes({
+      operation: "GET credential part",
+      method: "GET",
+      url: `${this.api}/accounts/${seg(accountId)}/credentials/${seg(credentialId)}/parts/${seg(classifier)}`,
+      idempotent: true,
+    });
+  }
+
+  getPdfLink(accountId: string, executionId: string) {
+    return this.get("GET execution pdf", `${this.executionPath(accountId, executionId)}/pdf`, ZPdfLinkSchema);
+  }
+
+  /** The presigned URL needs no token; it expires after 15 minutes (403). */
+  async downloadPdf(accountId: string, executionId: string): Promise<TBytes> {
+    const { presignedUrl } = await this.getPdfLink(accountId, executionId);
+    return this.http.bytes({ operation: "GET presigned pdf", method: "GET", url: presignedUrl, idempotent: true, auth: false });
+  }
+
+  deleteExecution(accountId: string, executionId: string) {
+    return this.http.json(
+      { operation: "DELETE execution", method: "DELETE", url: `${this.api}${this.executionPath(accountId, executionId)}`, idempotent: true },
+      ZEmptySchema,
+    );
+  }
+
+  /** Deletes the PII of every execution of one account (one end user). */
+  deleteAccount(accountId: string) {
+    return this.http.json(
+      { operation: "DELETE account", method: "DELETE", url: `${this.api}/accounts/${seg(accountId)}`, idempotent: true },
+      ZEmptySchema,
+    );
+  }
+
+  setFeedback(accountId: string, executionId: string, feedback: TFeedback) {
+    return this.http.json(
+      {
+        operation: "PUT execution feedback",
+        method: "PUT",
+        url: `${this.api}${this.executionPath(accountId, executionId)}/feedback`,
+        json: feedback,
+        idempotent: true,
+      },
+      ZEmptySchema,
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+const ZIsoSchema = z.string().datetime({ offset: true }).transform((v) => new Date(v));
+
+export const ZJumioTokenSchema = z
+  .object({ access_token: z.string().min(1), expires_in: z.number().positive().default(3600) })
+  .transform((t) => ({ token: t.access_token, expiresInSeconds: t.expires_in }));
+
+export const ZDecisionSchema = z.object({
+  type: z.string(),
+  details: z.object({ label: z.string().nullish() }).nullish(),
+  risk: z.object({ score: z.number().nullish() }).nullish(),
+});
+
+export const ZExecutionListItemSchema = z.object({
+  id: z.string().uuid(),
+  status: z.string(),
+  definitionKey: z.string().nullish(),
+  createdAt: ZIsoSchema,
+  completedAt: ZIsoSchema.nullish(),
+  account: z.object({ id: z.string().uuid() }),
+  customerInternalReference: z.string().nullish(),
+  decision: ZDecisionSchema.nullish(),
+});
+export type TExecutionListItem = z.output<typeof ZExecutionListItemSchema>;
+
+export const ZExecutionListSchema = z.object({ workflowExecutions: z.array(ZExecutionListItemSchema) });
+
+const ZCredentialRefSchema = z.object({ id: z.string(), category: z.string().nullish() });
+
+export const ZCapabilitySchema = z.object({
+  id: z.string(),
+  credentials: z.array(ZCredentialRefSchema).default([]),
+  decision: ZDecisionSchema,
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const ZPartSchema = z.object({ classifier: z.string(), href: z.string().nullish(), captureType: z.string().nullish() });
+
+export const ZCredentialSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  clientIp: z.string().nullish(),
+  parts: z.array(ZPartSchema).default([]),
+  consent: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const FEEDBACK_STATUSES = ["NA", "FRAUD", "NOT_FRAUD"] as const;
+export const FEEDBACK_REASONS = [
+  "NA",
+  "ACCOUNT_TAKEOVER",
+  "COMPANY_POLICY",
+  "FIRST_PARTY_FRAUD",
+  "GOVERNMENT_REGULATIONS",
+  "IDENTITY_FRAUD",
+  "INSIDER_FRAUD",
+  "MONEY_LAUNDERING",
+  "PAYMENT_FRAUD",
+  "PHISHING",
+  "SYNTHETIC_ID_FRAUD",
+  "THIRD_PARTY_FRAUD",
+] as const;
+
+/** Fraud feedback as Jumio takes it (contract §2.5): a reason is required for FRAUD. */
+export const ZFeedbackSchema = z
+  .object({ status: z.enum(FEEDBACK_STATUSES), reason: z.enum(FEEDBACK_REASONS).optional() })
+  .refine((f) => f.status !== "FRAUD" || (f.reason !== undefined && f.reason !== "NA"), {
+    message: "Choose a reason for FRAUD",
+    path: ["reason"],
+  });
+export type TFeedback = z.infer<typeof ZFeedbackSchema>;
+
+export const ZTransactionRecordSchema = z.object({
+  workflow: z.object({
+    id: z.string().uuid(),
+    status: z.string(),
+    definitionKey: z.string().nullish(),
+    userReference: z.string().nullish(),
+    customerInternalReference: z.string().nullish(),
+  }),
+  account: z.object({ id: z.string().uuid() }),
+  createdAt: ZIsoSchema,
+  startedAt: ZIsoSchema.nullish(),
+  completedAt: ZIsoSchema.nullish(),
+  wipedOutAt: ZIsoSchema.nullish(),
+  credentials: z.array(ZCredentialSchema).default([]),
+  decision: ZDecisionSchema.nullish(),
+  steps: z.object({ href: z.string().nullish() }).nullish(),
+  rules: z.object({ href: z.string().nullish() }).nullish(),
+  capabilities: z.record(z.string(), z.array(ZCapabilitySchema)).default({}),
+  feedback: z.object({ status: z.string(), reason: z.string().nullish() }).nullish(),
+  consent: z.record(z.string(), z.unknown()).nullish(),
+  captureClient: z.record(z.string(), z.unknown()).nullish(),
+});
+export type TTransactionRecord = z.output<typeof ZTransactionRecordSchema>;
+
+export const ZStepSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  decision: ZDecisionSchema.nullish(),
+  capabilities: z.array(z.string()).default([]),
+  credentials: z.array(ZCredentialRefSchema).default([]),
+  startedAt: ZIsoSchema.nullish(),
+  completedAt: ZIsoSchema.nullish(),
+});
+export const ZStepsSchema = z.object({ steps: z.array(ZStepSchema) });
+
+export const ZRuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  result: z.string(),
+  score: z.number().nullish(),
+  decision: ZDecisionSchema.nullish(),
+});
+export const ZRulesSchema = z.object({ executions: z.array(ZRuleSchema) });
+
+export const ZExecutionStatusSchema = z.object({
+  account: z.object({ id: z.string(), href: z.string().nullish() }),
+  workflowExecution: z.object({ id: z.string(), href: z.string().nullish(), definitionKey: z.string().nullish(), status: z.string() }),
+});
+
+export const ZPdfLinkSchema = z.object({ presignedUrl: z.string().url() });
+export const ZEmptySchema = z.object({}).passthrough();
+
+/** Jumio's callback body (contract §2.7). */
+export const ZJumioCallbackSchema = z.object({
+  callbackSentAt: z.string(),
+  workflowExecution: z.object({ id: z.string().uuid(), href: z.string().nullish(), definitionKey: z.string().nullish(), status: z.string() }),
+  account: z.object({ id: z.string().uuid(), href: z.string().nullish() }),
+});

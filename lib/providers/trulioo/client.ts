@@ -1,0 +1,234 @@
+import { z } from "zod";
+import type { TTruliooConfig } from "../config";
+import { ProviderAuthError, ProviderHttpError } from "../errors";
+import { parseWith, ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { pagesOf } from "../paging";
+import { TokenCache } from "../token-cache";
+import { describeTruliooError, TruliooApiError } from "./errors";
+import {
+  ZAckSchema,
+  ZClientDetailsSchema,
+  ZClientSummarySchema,
+  ZSignedUrlSchema,
+  ZTokenResponseSchema,
+  ZTruliooPageSchema,
+  ZWorkflowSchema,
+  type TClientSummary,
+  type TLinkType,
+  type TStatusTarget,
+  type TWorkflow,
+} from "./schemas";
+
+export const STATUS_CHUNK = 100;
+const ZClientPageSchema = ZTruliooPageSchema(ZClientSummarySchema);
+const ZWorkflowPageSchema = ZTruliooPageSchema(ZWorkflowSchema);
+
+export type TClientQuery = {
+  /** lastModified strictly after / before (exclusive); sent as whole seconds (contract §1.2). */
+  after?: Date;
+  before?: Date;
+  statuses?: string[];
+  flowId?: string;
+  limit?: number;
+};
+
+export type TStatusChangeResult = { changed: string[]; failed: { id: string; error: TruliooApiError }[] };
+
+type TOverrides = { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void>; random?: () => number; testMode?: boolean };
+
+/** Trulioo Workflow Studio: Export API reads, Platform API writes (contract §1). */
+export class TruliooClient {
+  private readonly http: ProviderHttp;
+  private readonly exportBase: string;
+  private readonly platformBase: string;
+
+  constructor(
+    private readonly config: TTruliooConfig,
+    overrides: TOverrides = {},
+  ) {
+    const testPrefix = overrides.testMode ? "/test" : "";
+    this.exportBase = `${config.exportUrl}${testPrefix}`;
+    this.platformBase = `${config.platformUrl}${testPrefix}`;
+    const tokenHttp = this.makeHttp(overrides);
+    const tokens = new TokenCache(async () => {
+      try {
+        return await tokenHttp.json(
+          {
+            operation: "POST /connect/token",
+            method: "POST",
+            url: `${config.authUrl}/connect/token`,
+            form: {
+              grant_type: "client_credentials",
+              scope: "workflow.studio.api",
+              client_id: config.clientId,
+              client_secret: config.clientSecret,
+            },
+            idempotent: true,
+            auth: false,
+          },
+          ZTokenResponseSchema,
+        );
+      } catch (error) {
+        if (error instanceof ProviderHttpError && error.status < 500) {
+          throw new ProviderAuthError("trulioo", `credentials refused (${error.upstreamMessage ?? error.status})`);
+        }
+        throw error;
+      }
+    });
+    this.http = this.makeHttp(overrides, tokens);
+  }
+
+  private makeHttp(overrides: TOverrides, tokens?: TokenCache): ProviderHttp {
+    return new ProviderHttp({
+      provider: "trulioo",
+      timeoutMs: this.config.timeoutMs,
+      maxAttempts: this.config.maxAttempts,
+      baseDelayMs: this.config.baseDelayMs,
+      maxDelayMs: this.config.maxDelayMs,
+      userAgent: "ComplianceDesk/1.0",
+      describeError: describeTruliooError,
+      tokens,
+      ...overrides,
+    });
+  }
+
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw error instanceof ProviderHttpError && !(error instanceof TruliooApiError) ? new TruliooApiError(error) : error;
+    }
+  }
+
+  private json<S extends z.ZodType>(req: TProviderRequest, schema: S) {
+    return this.call(() => this.http.json(req, schema));
+  }
+
+  listWorkflows(page = 0, limit = 50) {
+    return this.json(
+      { operation: "GET /v2/query/workflows", method: "GET", url: `${this.exportBase}/v2/query/workflows`, query: { page, limit }, idempotent: true },
+      ZWorkflowPageSchema,
+    );
+  }
+
+  async *workflows(): AsyncGenerator<TWorkflow[]> {
+    yield* pagesOf(async (page) => {
+      const res = await this.listWorkflows(page, 50);
+      return { items: res.data, last: res.last };
+    }, 0);
+  }
+
+  listClients(query: TClientQuery, page = 0) {
+    return this.json(
+      {
+        operation: "GET /v2/query/clients",
+        method: "GET",
+        url: `${this.exportBase}/v2/query/clients`,
+        query: {
+          page,
+          limit: query.limit ?? 50,
+          after: query.after ? Math.floor(query.after.getTime() / 1000) : undefined,
+          before: query.before ? Math.ceil(query.before.getTime() / 1000) : undefined,
+          statuses: query.statuses?.length ? query.statuses.join(",") : undefined,
+          flowId: query.flowId,
+        },
+        idempotent: true,
+      },
+      ZClientPageSchema,
+    );
+  }
+
+  /** Every client matching the query, in pages, each client once (ordered by lastModified, then id). */
+  async *clients(query: TClientQuery = {}): AsyncGenerator<TClientSummary[]> {
+    yield* pagesOf(async (page) => {
+      const res = await this.listClients(query, page);
+      return { items: res.data, last: res.last };
+    }, 0);
+  }
+
+  /** Raw JSON as well as the parsed record, so the sync can keep the provider's record verbatim. */
+  async getClient(clientId: string, options: { fullServiceDetails?: boolean } = {}) {
+    const operation = "GET /v2/query/client/{id}";
+    const raw = await this.json(
+      {
+        operation,
+        method: "GET",
+        url: `${this.exportBase}/v2/query/client/${encodeURIComponent(clientId)}`,
+        query: { includeFullServiceDetails: options.fullServiceDetails ? "true" : "false" },
+        idempotent: true,
+      },
+      z.unknown(),
+    );
+    return { client: parseWith("trulioo", operation, ZClientDetailsSchema, raw), raw };
+  }
+
+  getFile(key: string): Promise<TBytes> {
+    return this.call(() =>
+      this.http.bytes({ operation: "GET /v2/query/file", method: "GET", url: `${this.exportBase}/v2/query/file`, query: { key }, idempotent: true }),
+    );
+  }
+
+  /**
+   * Sets the status of many end clients in chunks of at most 100 (each chunk is atomic upstream).
+   * A failing chunk whose error names no ids is split in halves until the failing ids are isolated,
+   * so one bad id never blocks the others.
+   */
+  async updateStatuses(ids: string[], status: TStatusTarget): Promise<TStatusChangeResult> {
+    const result: TStatusChangeResult = { changed: [], failed: [] };
+    for (let i = 0; i < ids.length; i += STATUS_CHUNK) await this.updateChunk(ids.slice(i, i + STATUS_CHUNK), status, result);
+    return result;
+  }
+
+  private async updateChunk(chunk: string[], status: TStatusTarget, result: TStatusChangeResult): Promise<void> {
+    if (chunk.length === 0) return;
+    try {
+      await this.json(
+        { operation: "PUT /end-clients/status", method: "PUT", url: `${this.platformBase}/end-clients/status`, json: { endClientIds: chunk, status }, idempotent: true },
+        ZAckSchema,
+      );
+      result.changed.push(...chunk);
+    } catch (error) {
+      if (!(error instanceof TruliooApiError) || error.status >= 500 || error.status === 401) throw error;
+      const named = error.endClientIds?.filter((id) => chunk.includes(id));
+      if (named && named.length > 0) {
+        for (const id of named) result.failed.push({ id, error });
+        return this.updateChunk(chunk.filter((id) => !named.includes(id)), status, result);
+      }
+      if (chunk.length === 1) {
+        result.failed.push({ id: chunk[0]!, error });
+        return;
+      }
+      const half = Math.ceil(chunk.length / 2);
+      await this.updateChunk(chunk.slice(0, half), status, result);
+      await this.updateChunk(chunk.slice(half), status, result);
+    }
+  }
+
+  link(from: string, to: string, type: TLinkType) {
+    // Not idempotent: retried only after 429/503, which happen before any effect (contract §0.4).
+    return this.json(
+      { operation: "POST /end-clients", method: "POST", url: `${this.platformBase}/end-clients`, json: { from, to, type }, idempotent: false },
+      ZAckSchema,
+    );
+  }
+
+  unlink(from: string, to: string) {
+    return this.json(
+      { operation: "DELETE /end-clients", method: "DELETE", url: `${this.platformBase}/end-clients`, json: { from, to }, idempotent: false },
+      ZAckSchema,
+    );
+  }
+
+  getSignedUrl(flowId: string, endClientId?: string) {
+    return this.json(
+      {
+        operation: "GET /signed-url/{flowId}",
+        method: "GET",
+        url: `${this.platformBase}/signed-url/${encodeURIComponent(flowId)}`,
+        query: { endClientId },
+        idempotent: true,
+      },
+      ZSignedUrlSchema,
+    );
+  }
+}
