@@ -24,6 +24,8 @@ const PROVIDER_ENV = {
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   PROVIDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
   PROVIDER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(59).default(5),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
 };
 
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.

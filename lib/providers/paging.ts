@@ -13,6 +13,6 @@ export async function* pagesOf<T extends { id: string }>(
     const fresh = items.filter((item) => !seen.has(item.id));
     for (const item of fresh) seen.add(item.id);
     if (fresh.length > 0) yield fresh;
-    if (last || items.length === 0) return;
+    if (last) return;
   }
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TJumioConfig } from "../config";
 import { ProviderAuthError, ProviderHttpError } from "../errors";
 import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import type { TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { TokenCache } from "../token-cache";
 import {
@@ -92,10 +93,11 @@ export class JumioClient {
   }
 
   /** All executions, newest first, in pages (1-based; the last page is the one shorter than `size`). */
-  async *executions(size = 100): AsyncGenerator<TExecutionListItem[]> {
+  async *executions(size = 100, hooks: { onInvalid?: (item: TInvalidItem) => void } = {}): AsyncGenerator<TExecutionListItem[]> {
     yield* pagesOf(async (page) => {
-      const res = await this.listExecutions(page, size);
-      return { items: res.workflowExecutions, last: res.workflowExecutions.length < size };
+      const { valid, invalid } = (await this.listExecutions(page, size)).workflowExecutions;
+      invalid.forEach((item) => hooks.onInvalid?.(item));
+      return { items: valid, last: valid.length + invalid.length < size };
     }, 1);
   }
 

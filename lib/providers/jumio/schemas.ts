@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLenientListSchema } from "../lenient";
 
 const ZIsoSchema = z.string().datetime({ offset: true }).transform((v) => new Date(v));
 
@@ -24,7 +25,7 @@ export const ZExecutionListItemSchema = z.object({
 });
 export type TExecutionListItem = z.output<typeof ZExecutionListItemSchema>;
 
-export const ZExecutionListSchema = z.object({ workflowExecutions: z.array(ZExecutionListItemSchema) });
+export const ZExecutionListSchema = z.object({ workflowExecutions: ZLenientListSchema(ZExecutionListItemSchema) });
 
 const ZCredentialRefSchema = z.object({ id: z.string(), category: z.string().nullish() });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TTruliooConfig } from "../config";
 import { ProviderAuthError, ProviderHttpError } from "../errors";
 import { parseWith, ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { TokenCache } from "../token-cache";
 import { describeTruliooError, TruliooApiError } from "./errors";
@@ -20,7 +21,7 @@ import {
 } from "./schemas";
 
 export const STATUS_CHUNK = 100;
-const ZClientPageSchema = ZTruliooPageSchema(ZClientSummarySchema);
+const ZClientPageSchema = ZTruliooPageSchema(z.unknown()).extend({ data: ZLenientListSchema(ZClientSummarySchema) });
 const ZWorkflowPageSchema = ZTruliooPageSchema(ZWorkflowSchema);
 
 export type TClientQuery = {
@@ -138,11 +139,19 @@ export class TruliooClient {
     );
   }
 
-  /** Every client matching the query, in pages, each client once (ordered by lastModified, then id). */
-  async *clients(query: TClientQuery = {}): AsyncGenerator<TClientSummary[]> {
+  /**
+   * Every client matching the query, in pages, each client once (ordered by lastModified, then id).
+   * Malformed summaries go to `onInvalid`; `onTotal` hears totalElements of each page.
+   */
+  async *clients(
+    query: TClientQuery = {},
+    hooks: { onInvalid?: (item: TInvalidItem) => void; onTotal?: (total: number) => void } = {},
+  ): AsyncGenerator<TClientSummary[]> {
     yield* pagesOf(async (page) => {
       const res = await this.listClients(query, page);
-      return { items: res.data, last: res.last };
+      res.data.invalid.forEach((item) => hooks.onInvalid?.(item));
+      hooks.onTotal?.(res.totalElements);
+      return { items: res.data.valid, last: res.last || res.data.valid.length + res.data.invalid.length === 0 };
     }, 0);
   }
 

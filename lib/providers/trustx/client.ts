@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { TTrustxConfig } from "../config";
+import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { ProviderAuthError, ProviderHttpError } from "../errors";
 import { ProviderHttp } from "../http";
 import { pagesOf } from "../paging";
@@ -29,7 +31,7 @@ export type TInstanceSearch = {
   sort?: string;
 };
 
-const ZInstancePageSchema = ZSpringPageSchema(ZProcessInstanceSchema);
+const ZInstancePageSchema = ZSpringPageSchema(z.unknown()).extend({ content: ZLenientListSchema(ZProcessInstanceSchema) });
 const seg = encodeURIComponent;
 
 function describeTrustxError(body: unknown) {
@@ -166,10 +168,15 @@ export class TrustxClient {
   }
 
   /** Every instance matching the search, in pages (0-based Spring pages), each once. */
-  async *instances(search: TInstanceSearch = {}): AsyncGenerator<TProcessInstance[]> {
+  async *instances(
+    search: TInstanceSearch = {},
+    hooks: { onInvalid?: (item: TInvalidItem) => void; onTotal?: (total: number) => void } = {},
+  ): AsyncGenerator<TProcessInstance[]> {
     yield* pagesOf(async (page) => {
       const res = await this.searchInstances(search, page);
-      return { items: res.content, last: res.last };
+      res.content.invalid.forEach((item) => hooks.onInvalid?.(item));
+      hooks.onTotal?.(res.totalElements);
+      return { items: res.content.valid, last: res.last || res.content.valid.length + res.content.invalid.length === 0 };
     }, 0);
   }
 

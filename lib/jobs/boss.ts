@@ -1,0 +1,43 @@
+import PgBoss from "pg-boss";
+
+export const QUEUES = {
+  syncRun: "sync-run",
+  syncScheduled: "sync-scheduled",
+  webhook: "webhook-process",
+} as const;
+
+export type TSyncRunJob = { runId: string };
+export type TWebhookJob = { eventId: string };
+
+/**
+ * pg-boss on the app's own PostgreSQL (schema `pgboss`). The web app only sends jobs
+ * (`role: "producer"`: no maintenance, no schedules); workers also supervise and schedule.
+ */
+export async function startBoss(databaseUrl: string, role: "producer" | "worker", onError: (e: unknown) => void): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    max: role === "worker" ? 4 : 2,
+    supervise: role === "worker",
+    schedule: role === "worker",
+    migrate: true,
+  });
+  boss.on("error", onError);
+  await boss.start();
+  // A sync that finds another one running is retried; a killed worker's job expires and is retried.
+  await boss.createQueue(QUEUES.syncRun, { name: QUEUES.syncRun, retryLimit: 60, retryDelay: 5, expireInSeconds: 4 * 3600 });
+  await boss.createQueue(QUEUES.syncScheduled, { name: QUEUES.syncScheduled, policy: "short" });
+  await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+  return boss;
+}
+
+const globalForBoss = globalThis as unknown as { __complianceDeskBoss?: Promise<PgBoss> };
+
+/** The web app's producer, started once per process on first use. */
+export function getProducer(databaseUrl: string): Promise<PgBoss> {
+  globalForBoss.__complianceDeskBoss ??= startBoss(databaseUrl, "producer", (e) => console.error("[pg-boss]", e)).catch((error) => {
+    globalForBoss.__complianceDeskBoss = undefined;
+    throw error;
+  });
+  return globalForBoss.__complianceDeskBoss;
+}

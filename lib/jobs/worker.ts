@@ -1,0 +1,80 @@
+import type PgBoss from "pg-boss";
+import type { Db } from "@/lib/db";
+import type { TProviderClients } from "@/lib/providers";
+import type { TSyncKind } from "@/lib/sync/context";
+import { createSyncRun, executeSyncRun, recoverInterruptedRuns, SyncBusyError } from "@/lib/sync/run-sync";
+import { processWebhookEvent } from "@/lib/webhooks/process";
+import { QUEUES, startBoss, type TSyncRunJob, type TWebhookJob } from "./boss";
+
+export type TWorkerOptions = {
+  databaseUrl: string;
+  db: Db;
+  clients: TProviderClients;
+  /** Minutes between scheduled incremental syncs; 0 turns the schedule off. */
+  syncIntervalMinutes: number;
+  concurrency?: number;
+  log: (line: string) => void;
+};
+
+const RECOVERY_CHECK_MS = 15_000;
+
+export async function enqueueSync(boss: PgBoss, db: Db, kind: TSyncKind, requestedBy: string | null): Promise<string> {
+  const runId = await createSyncRun(db, kind, requestedBy);
+  await boss.send(QUEUES.syncRun, { runId } satisfies TSyncRunJob);
+  return runId;
+}
+
+/**
+ * A worker process: runs queued syncs (one at a time across all workers, by lock), webhook re-syncs
+ * and the schedule; on start and then periodically it restarts runs a dead worker left behind.
+ */
+export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
+  const { db, log } = options;
+  const boss = await startBoss(options.databaseUrl, "worker", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
+
+  const recover = async () => {
+    for (const kind of await recoverInterruptedRuns(db, options.databaseUrl)) {
+      const runId = await enqueueSync(boss, db, kind, "recovery");
+      log(`resuming an interrupted ${kind.toLowerCase()} sync as run ${runId}`);
+    }
+  };
+  await recover();
+  const recoveryTimer = setInterval(() => void recover().catch((e: unknown) => log(`recovery check failed: ${String(e)}`)), RECOVERY_CHECK_MS);
+
+  if (options.syncIntervalMinutes > 0) {
+    await boss.schedule(QUEUES.syncScheduled, `*/${options.syncIntervalMinutes} * * * *`);
+  } else {
+    await boss.unschedule(QUEUES.syncScheduled).catch(() => undefined);
+  }
+
+  await boss.work<TSyncRunJob>(QUEUES.syncRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    try {
+      const result = await executeSyncRun(db, options.clients, options.databaseUrl, job.data.runId, { concurrency: options.concurrency });
+      log(`sync ${job.data.runId} ${result.state.toLowerCase()}${result.failure ? `: ${result.failure}` : ""}`);
+    } catch (error) {
+      // Busy: leave the run queued; pg-boss retries the job after its delay.
+      if (error instanceof SyncBusyError) throw error;
+      log(`sync ${job.data.runId} could not run: ${String(error)}`);
+      throw error;
+    }
+  });
+
+  await boss.work(QUEUES.syncScheduled, { pollingIntervalSeconds: 5 }, async () => {
+    const active = await db.syncRun.count({ where: { state: { in: ["QUEUED", "RUNNING"] } } });
+    if (active === 0) await enqueueSync(boss, db, "INCREMENTAL", "schedule");
+  });
+
+  await boss.work<TWebhookJob>(QUEUES.webhook, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await processWebhookEvent(db, options.clients, job.data.eventId);
+  });
+
+  log("worker ready");
+  return {
+    boss,
+    async stop() {
+      clearInterval(recoveryTimer);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

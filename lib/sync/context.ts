@@ -1,0 +1,136 @@
+import type { Db, DbTransaction } from "@/lib/db";
+import type { TProviderClients } from "@/lib/providers";
+import { ProviderResponseError } from "@/lib/providers/errors";
+import type { TInvalidItem } from "@/lib/providers/lenient";
+import type { TWriteCounts } from "./write-profiles";
+
+export type TSyncKind = "INCREMENTAL" | "FULL";
+
+export type TSyncTotals = TWriteCounts & { errors: number; processed: number; expected: number | null };
+
+/** Totals for the whole run, plus the current stage's own count and expected size (when the provider tells it). */
+export type TSyncProgress = TSyncTotals & { stage: string; stageProcessed: number; stageExpected: number | null };
+
+export type TSyncOptions = {
+  db: Db;
+  clients: TProviderClients;
+  kind: TSyncKind;
+  runId?: string | null;
+  /** Parallel detail requests per provider. */
+  concurrency?: number;
+  /** Records per database transaction. */
+  batchSize?: number;
+  onProgress?: (progress: TSyncProgress) => void;
+};
+
+/** How far back an incremental reader re-reads from its watermark (contract §0.3). */
+export const OVERLAP_MS = 2 * 60_000;
+
+export class SyncContext {
+  readonly db: Db;
+  readonly clients: TProviderClients;
+  readonly kind: TSyncKind;
+  readonly runId: string | null;
+  readonly concurrency: number;
+  readonly batchSize: number;
+  readonly totals: TSyncTotals = { created: 0, updated: 0, unchanged: 0, errors: 0, processed: 0, expected: null };
+  stage = "starting";
+  private stageStart = 0;
+  private stageExpected: number | null = null;
+  private readonly onProgress?: (progress: TSyncProgress) => void;
+
+  constructor(options: TSyncOptions) {
+    this.db = options.db;
+    this.clients = options.clients;
+    this.kind = options.kind;
+    this.runId = options.runId ?? null;
+    this.concurrency = options.concurrency ?? 16;
+    this.batchSize = options.batchSize ?? 250;
+    this.onProgress = options.onProgress;
+  }
+
+  get full(): boolean {
+    return this.kind === "FULL";
+  }
+
+  enterStage(stage: string): void {
+    this.stage = stage;
+    this.stageStart = this.totals.processed;
+    this.stageExpected = null;
+    this.emit();
+  }
+
+  addExpected(count: number): void {
+    this.totals.expected = (this.totals.expected ?? 0) + count;
+    this.stageExpected = (this.stageExpected ?? 0) + count;
+    this.emit();
+  }
+
+  count(counts: Partial<TWriteCounts> & { processed?: number }): void {
+    this.totals.created += counts.created ?? 0;
+    this.totals.updated += counts.updated ?? 0;
+    this.totals.unchanged += counts.unchanged ?? 0;
+    this.totals.processed += counts.processed ?? (counts.created ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0);
+    this.emit();
+  }
+
+  emit(): void {
+    this.onProgress?.({
+      ...this.totals,
+      stage: this.stage,
+      stageProcessed: this.totals.processed - this.stageStart,
+      stageExpected: this.stageExpected,
+    });
+  }
+
+  /** Stores a record that could not be used, with what was wrong and its payload; the run goes on. */
+  async recordError(source: string, externalId: string | null, message: string, extra: { issues?: unknown; raw?: unknown } = {}) {
+    this.totals.errors += 1;
+    this.totals.processed += 1;
+    await this.db.syncError.create({
+      data: {
+        runId: this.runId,
+        source,
+        externalId,
+        message: message.slice(0, 2000),
+        issues: extra.issues === undefined ? undefined : (extra.issues as object),
+        raw: extra.raw === undefined ? undefined : (JSON.parse(JSON.stringify(extra.raw ?? null)) as object),
+      },
+    });
+    this.emit();
+  }
+
+  invalidItemHandler(source: string): (item: TInvalidItem) => void {
+    return (item) => {
+      this.pending.push(this.recordError(source, item.id, "record failed validation", { issues: item.issues, raw: item.raw }));
+    };
+  }
+
+  /** Errors recorded from synchronous hooks; awaited before the stage ends. */
+  readonly pending: Promise<void>[] = [];
+
+  async flushPending(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+  }
+
+  /** A response that did not match the contract becomes a SyncError; anything else is thrown. */
+  async recordIfInvalid(source: string, externalId: string, error: unknown): Promise<boolean> {
+    if (error instanceof ProviderResponseError) {
+      await this.recordError(source, externalId, error.message, { issues: error.issues, raw: error.raw });
+      return true;
+    }
+    return false;
+  }
+
+  async readCursor(key: string): Promise<Date | null> {
+    const row = await this.db.syncCursor.findUnique({ where: { key } });
+    return row?.watermark ?? null;
+  }
+
+  static async writeCursor(tx: DbTransaction, key: string, watermark: Date): Promise<void> {
+    // Never moves back: two workers finishing out of order keep the later watermark.
+    await tx.$executeRaw`
+      INSERT INTO sync_cursors (key, watermark, updated_at) VALUES (${key}, ${watermark}, now())
+      ON CONFLICT (key) DO UPDATE SET watermark = GREATEST(sync_cursors.watermark, EXCLUDED.watermark), updated_at = now()`;
+  }
+}

@@ -1,0 +1,28 @@
+import { getDb } from "../lib/db";
+import { getWorkerEnv } from "../lib/env";
+import { startWorker } from "../lib/jobs/worker";
+import { getProviderClients, getProviderStatus } from "../lib/providers";
+
+const env = getWorkerEnv();
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+const enabled = Object.entries(getProviderStatus()).map(([name, on]) => `${name} ${on ? "on" : "off"}`).join(", ");
+log(`providers: ${enabled}`);
+
+const worker = await startWorker({
+  databaseUrl: env.DATABASE_URL,
+  db: getDb(),
+  clients: getProviderClients(),
+  syncIntervalMinutes: env.SYNC_INTERVAL_MINUTES,
+  concurrency: env.SYNC_CONCURRENCY,
+  log,
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    void worker.stop().then(() => process.exit(0));
+  });
+}
