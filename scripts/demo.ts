@@ -5,6 +5,10 @@ import path from "node:path";
 import { prepareDatabase } from "./lib/database";
 import { freePort } from "./lib/embedded-postgres";
 import { run, startProcess, stopProcess, waitForHttp, type TManaged } from "./lib/processes";
+import { startSandboxProcess } from "./lib/sandbox-process";
+
+// Any provider credential in the environment means real services: then no sandbox is started.
+const REAL_PROVIDER_KEYS = ["TRULIOO_CLIENT_ID", "JUMIO_CLIENT_ID", "TRUSTX_API_KEY"];
 
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
@@ -56,7 +60,26 @@ async function main() {
   const port = Number(process.env.PORT) || (await freePort());
   const host = process.env.HOST ?? "127.0.0.1";
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
-  const env = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: secret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url };
+  let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: secret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url };
+
+  const useSandbox = !REAL_PROVIDER_KEYS.some((key) => process.env[key]);
+  if (useSandbox) {
+    const sandbox = await startSandboxProcess({
+      ...process.env,
+      SANDBOX_PORT: process.env.SANDBOX_PORT ?? String(await freePort()),
+      SANDBOX_PROFILES: process.env.SANDBOX_PROFILES ?? "200",
+      SANDBOX_TRULIOO_WEBHOOK_URL: `${url}/api/webhooks/trulioo`,
+      SANDBOX_JUMIO_CALLBACK_URL: `${url}/api/webhooks/jumio`,
+      // Live changes every few seconds, so webhooks and the sync page have something to show.
+      SANDBOX_ACTIVITY_INTERVAL_MS: process.env.SANDBOX_ACTIVITY_INTERVAL_MS ?? "20000",
+      SANDBOX_HANDSHAKE_INTERVAL_MS: process.env.SANDBOX_HANDSHAKE_INTERVAL_MS ?? "5000",
+    });
+    children.push(sandbox.managed);
+    env = { ...env, ...sandbox.appEnv };
+    log(`provider sandbox at ${sandbox.appEnv.TRUSTX_BASE_URL?.replace(/\/trustx$/, "")}`);
+  } else {
+    log("provider credentials found in the environment: using the real services, no sandbox");
+  }
 
   const seed = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
   if (seed !== 0) return shutdown(1);
@@ -69,6 +92,12 @@ async function main() {
     if ((await run("node_modules/.bin/next", ["build"], { env })) !== 0) return shutdown(1);
     writeFileSync(stampFile, stamp);
   }
+
+  log("first sync from the providers…");
+  await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/sync.ts"], { env });
+
+  const worker = startProcess("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], { env });
+  children.push(worker);
 
   const app = startProcess("app", "node_modules/.bin/next", ["start", "-p", String(port), "-H", host], { env });
   children.push(app);

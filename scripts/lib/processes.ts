@@ -3,17 +3,27 @@ import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process"
 export type TManaged = { name: string; child: ChildProcess };
 
 /** Starts a child whose output is prefixed with its name, so the demo's console stays readable. */
-export function startProcess(name: string, command: string, args: string[], options: SpawnOptions = {}): TManaged {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions = {},
+  output: { quiet?: (line: string) => boolean } = {},
+): TManaged {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
       .split("\n")
-      .filter((line) => line.trim() !== "")
+      .filter((line) => line.trim() !== "" && !output.quiet?.(line))
       .map((line) => `[${name}] ${line}`)
       .join("\n");
-  child.stdout?.on("data", (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on("data", (chunk: Buffer) => console.error(prefix(chunk)));
+  const print = (write: (text: string) => void) => (chunk: Buffer) => {
+    const text = prefix(chunk);
+    if (text) write(text);
+  };
+  child.stdout?.on("data", print((t) => console.log(t)));
+  child.stderr?.on("data", print((t) => console.error(t)));
   return { name, child };
 }
 

@@ -1,16 +1,52 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { findSyncErrors, findSyncRuns, findWebhookEvents, getSyncOverview } from "@/lib/sync/queries";
+import { ZSyncPageParamsSchema } from "@/lib/sync/schemas";
 import { PageHeader } from "@/components/layout/page-header";
+import { AutoRefresh } from "@/components/sync/auto-refresh";
+import { ProviderCards } from "@/components/sync/provider-cards";
+import { RunErrors } from "@/components/sync/run-errors";
+import { RunsTable } from "@/components/sync/runs-table";
+import { SyncButtons } from "@/components/sync/sync-buttons";
+import { WebhookInbox } from "@/components/sync/webhook-inbox";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Sync" };
 
-export default async function Page() {
-  await requirePageUser("sync.read");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SyncPage({ searchParams }: Props) {
+  const user = await requirePageUser("sync.read");
+  const params = ZSyncPageParamsSchema.parse(await searchParams);
+  const [overview, runs, events] = await Promise.all([getSyncOverview(), findSyncRuns(), findWebhookEvents()]);
+  const selected = params.run ?? runs.find((r) => r.errors > 0)?.id;
+  const errors = selected ? await findSyncErrors(selected) : [];
+  const active = runs.some((r) => r.state === "RUNNING" || r.state === "QUEUED");
+
   return (
     <>
-      <PageHeader title="Sync" description="Provider sync runs, their errors and the webhook inbox." />
-      <EmptyState title="Nothing here yet" description="No sync has run yet. Provider connections are configured by environment variables." />
+      <AutoRefresh active={active} />
+      <PageHeader
+        title="Sync"
+        description="The local copy of Trulioo, Jumio and TrustX: runs, rejected records and the webhook inbox."
+        actions={can(user.role, "sync.run") ? <SyncButtons /> : undefined}
+      />
+      <ProviderCards overview={overview} />
+      <section className="mt-8 space-y-3">
+        <h2 className="text-lg font-semibold">Runs</h2>
+        {runs.length === 0 ? <EmptyState title="No sync has run yet" description="The worker runs one every few minutes; managers can start one now." /> : <RunsTable runs={runs} selected={selected} />}
+      </section>
+      {selected ? (
+        <section className="mt-8 space-y-3">
+          <h2 className="text-lg font-semibold">Errors of the selected run</h2>
+          <RunErrors errors={errors} />
+        </section>
+      ) : null}
+      <section className="mt-8 space-y-3">
+        <h2 className="text-lg font-semibold">Webhook inbox</h2>
+        <WebhookInbox events={events} />
+      </section>
     </>
   );
 }
