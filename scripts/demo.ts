@@ -96,7 +96,7 @@ async function main() {
   log("first sync from the providers…");
   await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/sync.ts"], { env });
 
-  const worker = startProcess("worker", "node_modules/.bin/tsx", ["--conditions=react-server", "scripts/worker.ts"], { env });
+  const worker = startProcess("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env });
   children.push(worker);
 
   const app = startProcess("app", "node_modules/.bin/next", ["start", "-p", String(port), "-H", host], { env });

@@ -28,6 +28,7 @@ const draw = (p: TSyncProgress, force = false) => {
 const runId = await createSyncRun(db, full ? "FULL" : "INCREMENTAL", "cli");
 const result = await executeSyncRun(db, getProviderClients(), env.DATABASE_URL, runId, {
   concurrency: env.SYNC_CONCURRENCY,
+  batchSize: env.SYNC_BATCH_SIZE,
   onProgress: (p) => draw(p),
 });
 if (process.stderr.isTTY) process.stderr.write("\n");

@@ -14,6 +14,7 @@ const worker = await startWorker({
   clients: getProviderClients(),
   syncIntervalMinutes: env.SYNC_INTERVAL_MINUTES,
   concurrency: env.SYNC_CONCURRENCY,
+  batchSize: env.SYNC_BATCH_SIZE,
   log,
 });
 

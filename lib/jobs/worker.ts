@@ -13,6 +13,7 @@ export type TWorkerOptions = {
   /** Minutes between scheduled incremental syncs; 0 turns the schedule off. */
   syncIntervalMinutes: number;
   concurrency?: number;
+  batchSize?: number;
   log: (line: string) => void;
 };
 
@@ -50,7 +51,10 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
   await boss.work<TSyncRunJob>(QUEUES.syncRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     try {
-      const result = await executeSyncRun(db, options.clients, options.databaseUrl, job.data.runId, { concurrency: options.concurrency });
+      const result = await executeSyncRun(db, options.clients, options.databaseUrl, job.data.runId, {
+        concurrency: options.concurrency,
+        batchSize: options.batchSize,
+      });
       log(`sync ${job.data.runId} ${result.state.toLowerCase()}${result.failure ? `: ${result.failure}` : ""}`);
     } catch (error) {
       // Busy: leave the run queued; pg-boss retries the job after its delay.

@@ -56,12 +56,15 @@ export async function executeSyncRun(
   databaseUrl: string,
   runId: string,
   options: { concurrency?: number; batchSize?: number; onProgress?: (p: TSyncProgress) => void } = {},
-): Promise<{ state: "SUCCEEDED" | "FAILED"; totals: TSyncTotals | null; failure: string | null }> {
+): Promise<{ state: "SUCCEEDED" | "FAILED" | "SKIPPED"; totals: TSyncTotals | null; failure: string | null }> {
   return withSyncLock(databaseUrl, async () => {
-    const run = await db.syncRun.update({
-      where: { id: runId },
+    // Only a queued run starts: a job retried after its run already ended (or was recovered) is a no-op.
+    const claimed = await db.syncRun.updateMany({
+      where: { id: runId, state: "QUEUED" },
       data: { state: "RUNNING", startedAt: new Date(), heartbeatAt: new Date() },
     });
+    if (claimed.count === 0) return { state: "SKIPPED" as const, totals: null, failure: null };
+    const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
     let latest: TSyncProgress | null = null;
     let writing = Promise.resolve();
     const persist = () => {

@@ -5,7 +5,7 @@ import { startProcess, type TManaged } from "./processes";
  * app (provider URLs and credentials) until it says SANDBOX READY.
  */
 export async function startSandboxProcess(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<{ managed: TManaged; appEnv: Record<string, string> }> {
-  const managed = startProcess("sandbox", "node_modules/.bin/tsx", ["sandbox/main.ts"], { env }, { quiet: (line) => /^[A-Z_]+=/.test(line) });
+  const managed = startProcess("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], { env }, { quiet: (line) => /^[A-Z_]+=/.test(line) });
   const appEnv: Record<string, string> = {};
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the sandbox did not start in time")), timeoutMs);

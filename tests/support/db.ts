@@ -17,3 +17,27 @@ export function uniqueEmail(label: string): string {
 }
 
 export const TEST_REQUEST = { requestId: "test-request", ip: "127.0.0.1", userAgent: "vitest" };
+
+/**
+ * A database of the test file's own on the same server (fresh and migrated), for tests that need
+ * tables nobody else writes to at the same time. Drop it with the returned function.
+ */
+export async function createIsolatedDatabase(label: string): Promise<{ url: string; db: PrismaClient; drop(): Promise<void> }> {
+  const { applyMigrations } = await import("../../lib/db/migrate");
+  const { dropDatabase, ensureDatabase, withDatabase } = await import("../../scripts/lib/embedded-postgres");
+  const base = databaseUrl();
+  const admin = withDatabase(base, "postgres");
+  const name = `${new URL(base).pathname.slice(1)}_${label}_${randomBytes(3).toString("hex")}`.slice(0, 63);
+  await ensureDatabase(admin, name);
+  const url = withDatabase(base, name);
+  await applyMigrations(url);
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }) });
+  return {
+    url,
+    db,
+    async drop() {
+      await db.$disconnect();
+      await dropDatabase(admin, name);
+    },
+  };
+}

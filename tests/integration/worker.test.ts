@@ -1,0 +1,101 @@
+import type { ChildProcess } from "node:child_process";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startBoss, QUEUES } from "../../lib/jobs/boss";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createSyncRun } from "../../lib/sync/run-sync";
+import { createIsolatedDatabase } from "../support/db";
+import { startTestSandbox } from "../support/sandbox";
+import { readUpstream } from "../support/truth";
+import { startWorkerProcess, stopWorkerProcess, waitFor } from "../support/worker-process";
+
+describe("sync worker processes", () => {
+  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
+  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  let db: PrismaClient;
+  let boss: Awaited<ReturnType<typeof startBoss>>;
+  const children: ChildProcess[] = [];
+
+  const workerEnv = () => ({
+    ...sb.env,
+    DATABASE_URL: isolated.url,
+    SYNC_CONCURRENCY: "2",
+    SYNC_BATCH_SIZE: "10",
+    PROVIDER_RETRY_BASE_MS: "5",
+  });
+  const spawnWorker = async (name: string) => {
+    const worker = await startWorkerProcess(workerEnv(), name);
+    children.push(worker.child);
+    return worker;
+  };
+  const queueRun = async (kind: "INCREMENTAL" | "FULL") => {
+    const runId = await createSyncRun(db, kind, "test");
+    await boss.send(QUEUES.syncRun, { runId });
+    return runId;
+  };
+  const expectExact = async () => {
+    const truth = await readUpstream(sb.clients);
+    expect((await db.profile.findMany({ select: { id: true } })).map((p) => p.id).sort()).toEqual([...truth.profiles.keys()].sort());
+    expect(await db.execution.count({ where: { provider: "JUMIO" } })).toBe(truth.jumio.size);
+    expect(await db.execution.count({ where: { provider: "TRUSTX" } })).toBe(truth.trustx.size);
+    const dupes = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (SELECT profile_id, flow_id, element_id FROM field_values GROUP BY 1, 2, 3 HAVING count(*) > 1) d`;
+    expect(Number(dupes[0]!.n)).toBe(0);
+  };
+
+  beforeAll(async () => {
+    sb = await startTestSandbox({ profiles: 120, seed: 5, jumioAccounts: 60, trustxInstances: 60 });
+    isolated = await createIsolatedDatabase("worker");
+    db = isolated.db;
+    boss = await startBoss(isolated.url, "producer", () => undefined);
+  });
+  afterEach(async () => {
+    await Promise.all(children.splice(0).map((child) => stopWorkerProcess(child, "SIGKILL")));
+  });
+  afterAll(async () => {
+    await boss?.stop({ graceful: false, wait: true });
+    await sb?.sandbox.close();
+    await isolated?.drop();
+  });
+
+  it("two workers at once run queued syncs one at a time and leave an exact copy", async () => {
+    await Promise.all([spawnWorker("worker A"), spawnWorker("worker B")]);
+    const runs = [await queueRun("INCREMENTAL"), await queueRun("FULL")];
+    await waitFor("both runs to finish", async () => {
+      const done = await db.syncRun.count({ where: { id: { in: runs }, state: { in: ["SUCCEEDED", "FAILED"] } } });
+      return done === runs.length;
+    }, 90_000);
+    const finished = await db.syncRun.findMany({ where: { id: { in: runs } } });
+    expect(finished.map((r) => r.state)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    // The lock kept them apart: one started after the other ended.
+    const [a, b] = finished.sort((x, y) => x.startedAt!.getTime() - y.startedAt!.getTime());
+    expect(b!.startedAt!.getTime()).toBeGreaterThanOrEqual(a!.finishedAt!.getTime());
+    await expectExact();
+  }, 120_000);
+
+  it("a worker killed mid-sync (SIGKILL) is resumed by the next worker from the last committed batch", async () => {
+    await db.$executeRawUnsafe("TRUNCATE profiles, executions, workflows, sync_cursors, sync_errors, sync_runs CASCADE");
+    await sb.control("/faults", { provider: "all", latencyMs: 15 });
+    const first = await spawnWorker("worker 1");
+    const runId = await queueRun("INCREMENTAL");
+    await waitFor("the run to commit some batches", async () => {
+      const run = await db.syncRun.findUnique({ where: { id: runId } });
+      return run?.state === "RUNNING" && (await db.profile.count()) >= 30;
+    });
+    await stopWorkerProcess(first.child, "SIGKILL");
+    const partial = await db.profile.count();
+    expect(partial).toBeLessThan(120);
+
+    await sb.control("/faults", undefined, "DELETE");
+    await spawnWorker("worker 2");
+    const interrupted = await waitFor("the interrupted run to be marked", async () => {
+      const run = await db.syncRun.findUnique({ where: { id: runId } });
+      return run?.state === "FAILED" ? run : null;
+    });
+    expect(interrupted.failure).toMatch(/worker stopped/);
+    const resumed = await waitFor("the resuming run to succeed", () =>
+      db.syncRun.findFirst({ where: { requestedBy: "recovery", state: "SUCCEEDED" } }),
+    );
+    // It resumed from the cursor: it did not create again what the killed run had committed.
+    expect(resumed.created).toBeLessThan(120 + 60 + 60);
+    await expectExact();
+  }, 120_000);
+});
