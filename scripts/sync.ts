@@ -1,4 +1,4 @@
-import { getDb } from "../lib/db";
+import { getDb, getPool } from "../lib/db";
 import { getWorkerEnv } from "../lib/env";
 import { getProviderClients, getProviderStatus } from "../lib/providers";
 import type { TSyncProgress } from "../lib/sync/context";
@@ -26,7 +26,7 @@ const draw = (p: TSyncProgress, force = false) => {
 };
 
 const runId = await createSyncRun(db, full ? "FULL" : "INCREMENTAL", "cli");
-const result = await executeSyncRun(db, getProviderClients(), env.DATABASE_URL, runId, {
+const result = await executeSyncRun({ db, pool: getPool() }, getProviderClients(), env.DATABASE_URL, runId, {
   concurrency: env.SYNC_CONCURRENCY,
   batchSize: env.SYNC_BATCH_SIZE,
   onProgress: (p) => draw(p),

@@ -1,4 +1,4 @@
-import { getDb } from "../lib/db";
+import { getDb, getPool } from "../lib/db";
 import { getWorkerEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 import { getProviderClients, getProviderStatus } from "../lib/providers";
@@ -10,7 +10,7 @@ log(`providers: ${enabled}`);
 
 const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
-  db: getDb(),
+  database: { db: getDb(), pool: getPool() },
   clients: getProviderClients(),
   syncIntervalMinutes: env.SYNC_INTERVAL_MINUTES,
   concurrency: env.SYNC_CONCURRENCY,

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import type { Db } from "@/lib/db";
+import type { Db, TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
 import type { TSyncKind } from "@/lib/sync/context";
 import { createSyncRun, executeSyncRun, recoverInterruptedRuns, SyncBusyError } from "@/lib/sync/run-sync";
@@ -8,7 +8,7 @@ import { QUEUES, startBoss, type TSyncRunJob, type TWebhookJob } from "./boss";
 
 export type TWorkerOptions = {
   databaseUrl: string;
-  db: Db;
+  database: TDatabase;
   clients: TProviderClients;
   /** Minutes between scheduled incremental syncs; 0 turns the schedule off. */
   syncIntervalMinutes: number;
@@ -30,7 +30,8 @@ export async function enqueueSync(boss: PgBoss, db: Db, kind: TSyncKind, request
  * and the schedule; on start and then periodically it restarts runs a dead worker left behind.
  */
 export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
-  const { db, log } = options;
+  const { log } = options;
+  const { db } = options.database;
   const boss = await startBoss(options.databaseUrl, "worker", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
 
   const recover = async () => {
@@ -51,7 +52,7 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
   await boss.work<TSyncRunJob>(QUEUES.syncRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     try {
-      const result = await executeSyncRun(db, options.clients, options.databaseUrl, job.data.runId, {
+      const result = await executeSyncRun(options.database, options.clients, options.databaseUrl, job.data.runId, {
         concurrency: options.concurrency,
         batchSize: options.batchSize,
       });
@@ -70,7 +71,7 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
   });
 
   await boss.work<TWebhookJob>(QUEUES.webhook, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await processWebhookEvent(db, options.clients, job.data.eventId);
+    for (const job of jobs) await processWebhookEvent(options.database, options.clients, job.data.eventId);
   });
 
   log("worker ready");

@@ -139,6 +139,11 @@ export class ProviderHttp {
   }
 
   async json<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<z.output<S>> {
+    return (await this.jsonWithText(req, schema)).data;
+  }
+
+  /** The parsed body and its exact text (kept verbatim by the sync, without serialising it again). */
+  async jsonWithText<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<{ data: z.output<S>; raw: unknown; text: string }> {
     const res = await this.send({ ...req, accept: req.accept ?? "application/json" });
     const text = await this.readText(res, req.operation);
     let raw: unknown;
@@ -147,7 +152,7 @@ export class ProviderHttp {
     } catch {
       throw new ProviderResponseError(this.provider, req.operation, [{ path: "", message: "body is not JSON" }], text.slice(0, 500));
     }
-    return parseWith(this.provider, req.operation, schema, raw);
+    return { data: parseWith(this.provider, req.operation, schema, raw), raw, text: text === "" ? "{}" : text };
   }
 
   async bytes(req: TProviderRequest): Promise<TBytes> {

@@ -1,4 +1,5 @@
-import type { Db, DbTransaction } from "@/lib/db";
+import type pg from "pg";
+import type { Db, SqlPool } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
 import { ProviderResponseError } from "@/lib/providers/errors";
 import type { TInvalidItem } from "@/lib/providers/lenient";
@@ -13,6 +14,8 @@ export type TSyncProgress = TSyncTotals & { stage: string; stageProcessed: numbe
 
 export type TSyncOptions = {
   db: Db;
+  /** Same database as `db`; used for the set-based bulk writes. */
+  pool: SqlPool;
   clients: TProviderClients;
   kind: TSyncKind;
   runId?: string | null;
@@ -28,6 +31,7 @@ export const OVERLAP_MS = 2 * 60_000;
 
 export class SyncContext {
   readonly db: Db;
+  readonly pool: SqlPool;
   readonly clients: TProviderClients;
   readonly kind: TSyncKind;
   readonly runId: string | null;
@@ -41,6 +45,7 @@ export class SyncContext {
 
   constructor(options: TSyncOptions) {
     this.db = options.db;
+    this.pool = options.pool;
     this.clients = options.clients;
     this.kind = options.kind;
     this.runId = options.runId ?? null;
@@ -127,10 +132,12 @@ export class SyncContext {
     return row?.watermark ?? null;
   }
 
-  static async writeCursor(tx: DbTransaction, key: string, watermark: Date): Promise<void> {
+  static async writeCursor(client: pg.PoolClient, key: string, watermark: Date): Promise<void> {
     // Never moves back: two workers finishing out of order keep the later watermark.
-    await tx.$executeRaw`
-      INSERT INTO sync_cursors (key, watermark, updated_at) VALUES (${key}, ${watermark}, now())
-      ON CONFLICT (key) DO UPDATE SET watermark = GREATEST(sync_cursors.watermark, EXCLUDED.watermark), updated_at = now()`;
+    await client.query(
+      `INSERT INTO sync_cursors (key, watermark, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (key) DO UPDATE SET watermark = GREATEST(sync_cursors.watermark, EXCLUDED.watermark), updated_at = now()`,
+      [key, watermark],
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { TClientDetails } from "@/lib/providers/trulioo/schemas";
-import { contentHash } from "./hash";
+import { createHash } from "node:crypto";
 
 export type TProfileRows = ReturnType<typeof mapProfile>;
 
@@ -9,7 +9,8 @@ const first = (values: (string | undefined | null)[]) => values.find((v) => v !=
  * Turns one Trulioo client record into the normalised rows the UI filters on. Search fields come from
  * field roles (contract §1.3: element ids differ per flow, roles do not), the first flow that has them.
  */
-export function mapProfile(client: TClientDetails, raw: unknown) {
+export function mapProfile(client: TClientDetails, raw: unknown, rawText?: string) {
+  const rawJson = rawText ?? JSON.stringify(raw);
   const flows = Object.entries(client.flowData);
   const fields = flows.flatMap(([flowId, flow]) =>
     Object.entries(flow.fieldData).map(([elementId, field]) => ({
@@ -47,7 +48,6 @@ export function mapProfile(client: TClientDetails, raw: unknown) {
       timestamp: s.timestamp ?? null,
       transactionRecordId: s.transactionInfo?.transactionRecordId ?? null,
       transactionInfo: s.transactionInfo ?? null,
-      fullServiceDetails: s.fullServiceDetails && Object.keys(s.fullServiceDetails).length > 0 ? s.fullServiceDetails : null,
     })),
   );
 
@@ -71,7 +71,9 @@ export function mapProfile(client: TClientDetails, raw: unknown) {
       country: country?.toUpperCase() ?? null,
       dateOfBirth: byRole("dob"),
       raw,
-      contentHash: contentHash(raw),
+      rawJson,
+      // Over the record as received (key order included): an equal record re-sent is "unchanged".
+      contentHash: createHash("sha256").update(rawJson).digest("hex"),
     },
     flows: flows.map(([flowId, flow]) => ({ flowId, completed: flow.completed })),
     fields: fields.map(({ profileId: _profileId, ...field }) => field),

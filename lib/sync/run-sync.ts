@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Db } from "@/lib/db";
+import type { Db, TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
 import { SyncContext, type TSyncKind, type TSyncOptions, type TSyncProgress, type TSyncTotals } from "./context";
 import { syncJumioExecutions } from "./sync-jumio";
@@ -51,7 +51,7 @@ export async function createSyncRun(db: Db, kind: TSyncKind | "WEBHOOK", request
  * reason; the next run resumes from the last committed cursor.
  */
 export async function executeSyncRun(
-  db: Db,
+  { db, pool }: TDatabase,
   clients: TProviderClients,
   databaseUrl: string,
   runId: string,
@@ -93,6 +93,7 @@ export async function executeSyncRun(
     try {
       const totals = await runSyncStages({
         db,
+        pool,
         clients,
         kind: run.kind === "FULL" ? "FULL" : "INCREMENTAL",
         runId,

@@ -70,7 +70,7 @@ export async function syncJumioExecutions(ctx: SyncContext): Promise<void> {
     const mark = newest;
     ctx.count(
       await writeExecutions(
-        ctx.db,
+        ctx.pool,
         rows.filter((r): r is TExecutionRow => r !== null),
         mark ? (tx) => SyncContext.writeCursor(tx, JUMIO_CURSOR, mark) : undefined,
       ),
@@ -86,6 +86,6 @@ export async function syncOneExecution(ctx: SyncContext, accountId: string, id: 
   if (!client) return "error";
   const row = await fetchExecution(ctx, client, accountId, id);
   if (!row) return "error";
-  ctx.count(await writeExecutions(ctx.db, [row]));
+  ctx.count(await writeExecutions(ctx.pool, [row]));
   return "written";
 }

@@ -20,8 +20,8 @@ async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<v
 /** Fetches one client's full record; a record that breaks the contract becomes a SyncError (null). */
 export async function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
   try {
-    const { client: details, raw } = await client.getClient(id, { fullServiceDetails: true });
-    return mapProfile(details, raw);
+    const { client: details, raw, rawText } = await client.getClient(id, { fullServiceDetails: true });
+    return mapProfile(details, raw, rawText);
   } catch (error) {
     if (await ctx.recordIfInvalid("trulioo.client", id, error)) return null;
     if (error instanceof ProviderHttpError && error.status === 404) {
@@ -35,7 +35,8 @@ export async function fetchProfile(ctx: SyncContext, client: TruliooClient, id: 
 /**
  * Profiles by lastModified watermark: list pages (ordered by lastModified, then id), skip those whose
  * lastModified we already hold, read the rest with bounded concurrency, write in batches; the cursor
- * moves to the newest lastModified of a batch in that batch's transaction.
+ * moves to the newest lastModified of a batch in that batch's transaction. Reading the next batch
+ * overlaps writing the previous one; writes stay in order, so the cursor only ever moves forward.
  */
 export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
   const client = ctx.clients.trulioo;
@@ -46,37 +47,75 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
   ctx.enterStage("trulioo.profiles");
   const watermark = ctx.full ? null : await ctx.readCursor(PROFILE_CURSOR);
   const after = watermark ? new Date(watermark.getTime() - OVERLAP_MS) : undefined;
-  let buffer: TProfileRows[] = [];
+  let listed: TClientSummary[] = [];
   let newest = watermark;
   let expectedSet = false;
-
-  const flush = async () => {
-    const rows = buffer;
-    const mark = newest;
-    buffer = [];
-    const counts = await writeProfiles(ctx.db, rows, mark ? (tx) => SyncContext.writeCursor(tx, PROFILE_CURSOR, mark) : undefined);
-    ctx.count(counts);
+  // Three stages overlap: listing the next pages, reading one batch of details, writing the batch
+  // before it. Each stage runs one batch at a time, so writes (and the cursor) stay in order.
+  let reading: Promise<void> = Promise.resolve();
+  let writing: Promise<void> = Promise.resolve();
+  const quiet = (p: Promise<void>) => {
+    p.catch(() => undefined);
+    return p;
   };
 
-  const pages = client.clients(
-    { after, limit: 50 },
-    {
-      onInvalid: ctx.invalidItemHandler("trulioo.client"),
-      onTotal: (total) => {
-        if (!expectedSet) ctx.addExpected(total);
-        expectedSet = true;
+  const startBatch = async () => {
+    const batch = listed;
+    const mark = newest;
+    listed = [];
+    await reading;
+    reading = quiet(
+      (async () => {
+        const changed = ctx.full ? batch : await changedSince(ctx, batch);
+        ctx.count({ unchanged: batch.length - changed.length });
+        const rows = (await mapLimit(changed, ctx.concurrency, (summary) => fetchProfile(ctx, client, summary.id))).filter(
+          (r): r is TProfileRows => r !== null,
+        );
+        await writing;
+        writing = quiet(
+          writeProfiles(ctx.pool, rows, mark ? (tx) => SyncContext.writeCursor(tx, PROFILE_CURSOR, mark) : undefined).then((counts) =>
+            ctx.count(counts),
+          ),
+        );
+      })(),
+    );
+  };
+
+  // Offset pages are not snapshots: a record that moves while we page can shift another past us.
+  // When fewer ids came than the total announced, one more pass picks up what was skipped.
+  // id -> lastModified listed: a client that changed while we paged is read again.
+  const seen = new Map<string, number>();
+  const onInvalid = ctx.invalidItemHandler("trulioo.client");
+  let invalid = 0;
+  let total = 0;
+  for (let pass = 0; pass < 2; pass += 1) {
+    const pages = client.clients(
+      { after, limit: 50 },
+      {
+        onInvalid: (item) => {
+          if (pass > 0) return;
+          invalid += 1;
+          onInvalid(item);
+        },
+        onTotal: (count) => {
+          total = count;
+          if (!expectedSet) ctx.addExpected(count);
+          expectedSet = true;
+        },
       },
-    },
-  );
-  for await (const page of pages) {
-    const toRead = ctx.full ? page : await changedSince(ctx, page);
-    ctx.count({ unchanged: page.length - toRead.length });
-    const rows = await mapLimit(toRead, ctx.concurrency, (summary) => fetchProfile(ctx, client, summary.id));
-    buffer.push(...rows.filter((r): r is TProfileRows => r !== null));
-    for (const summary of page) if (!newest || summary.lastModified > newest) newest = summary.lastModified;
-    if (buffer.length >= ctx.batchSize) await flush();
+    );
+    for await (const page of pages) {
+      const unseen = page.filter((summary) => seen.get(summary.id) !== summary.lastModified.getTime());
+      unseen.forEach((summary) => seen.set(summary.id, summary.lastModified.getTime()));
+      listed.push(...unseen);
+      for (const summary of page) if (!newest || summary.lastModified > newest) newest = summary.lastModified;
+      if (listed.length >= ctx.batchSize) await startBatch();
+    }
+    if (seen.size + invalid >= total) break;
   }
-  await flush();
+  await startBatch();
+  await reading;
+  await writing;
   await ctx.flushPending();
 }
 
@@ -97,6 +136,6 @@ export async function syncOneProfile(ctx: SyncContext, id: string): Promise<"wri
   if (!client) return "error";
   const rows = await fetchProfile(ctx, client, id);
   if (!rows) return "error";
-  ctx.count(await writeProfiles(ctx.db, [rows]));
+  ctx.count(await writeProfiles(ctx.pool, [rows]));
   return "written";
 }

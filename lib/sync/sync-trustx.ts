@@ -65,14 +65,14 @@ export async function syncTrustxInstances(ctx: SyncContext): Promise<void> {
     const rows = await mapLimit(toRead, ctx.concurrency, (item) => fetchInstance(ctx, client, item.id));
     for (const item of page) if (!newest || item.createdAt > newest) newest = item.createdAt;
     const mark = newest;
-    ctx.count(await writeExecutions(ctx.db, rows.filter((r): r is TExecutionRow => r !== null), mark ? (tx) => SyncContext.writeCursor(tx, TRUSTX_CURSOR, mark) : undefined));
+    ctx.count(await writeExecutions(ctx.pool, rows.filter((r): r is TExecutionRow => r !== null), mark ? (tx) => SyncContext.writeCursor(tx, TRUSTX_CURSOR, mark) : undefined));
   }
 
   const open = await ctx.db.execution.findMany({ where: { provider: "TRUSTX", NOT: { status: { startsWith: "COMPLETED_" } } }, select: { id: true, status: true } });
   const stale = open.filter((row) => !seen.has(row.id) && !isTrustxTerminal(row.status));
   for (let i = 0; i < stale.length; i += ctx.batchSize) {
     const rows = await mapLimit(stale.slice(i, i + ctx.batchSize), ctx.concurrency, (row) => fetchInstance(ctx, client, row.id));
-    ctx.count(await writeExecutions(ctx.db, rows.filter((r): r is TExecutionRow => r !== null)));
+    ctx.count(await writeExecutions(ctx.pool, rows.filter((r): r is TExecutionRow => r !== null)));
   }
   await ctx.flushPending();
 }

@@ -1,42 +1,40 @@
-import type { Db, DbTransaction } from "@/lib/db";
+import type pg from "pg";
+import type { SqlPool } from "@/lib/db";
+import { inTransaction } from "@/lib/db/sql";
 import type { TExecutionRow } from "./map-execution";
-import type { TWriteCounts } from "./write-profiles";
+import type { TAfterWrite, TWriteCounts } from "./write-profiles";
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Upserts a batch of executions (Jumio or TrustX) and links each to its profile when that is here. */
-export async function writeExecutions(
-  db: Db,
-  batch: TExecutionRow[],
-  afterWrite?: (tx: DbTransaction) => Promise<void>,
-): Promise<TWriteCounts> {
+export async function writeExecutions(pool: SqlPool, batch: TExecutionRow[], afterWrite?: TAfterWrite): Promise<TWriteCounts> {
   const byKey = new Map(batch.map((row) => [`${row.provider}:${row.id}`, row]));
   const rows = [...byKey.values()];
-  return db.$transaction(
-    async (tx) => {
-      const existing = rows.length
-        ? await tx.$queryRaw<{ key: string; content_hash: string }[]>`
-            SELECT provider::text || ':' || id AS key, content_hash FROM executions
-            WHERE (provider::text, id) IN (SELECT * FROM unnest(${rows.map((r) => r.provider)}::text[], ${rows.map((r) => r.id)}::text[]))
-            FOR UPDATE`
-        : [];
-      const known = new Map(existing.map((r) => [r.key, r.content_hash]));
-      const changed = rows.filter((r) => known.get(`${r.provider}:${r.id}`) !== r.contentHash);
-      if (changed.length > 0) await upsert(tx, changed);
-      if (afterWrite) await afterWrite(tx);
-      return {
-        created: changed.filter((r) => !known.has(`${r.provider}:${r.id}`)).length,
-        updated: changed.filter((r) => known.has(`${r.provider}:${r.id}`)).length,
-        unchanged: rows.length - changed.length,
-      };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  return inTransaction(pool, async (client) => {
+    const existing = rows.length
+      ? (
+          await client.query<{ key: string; content_hash: string }>(
+            `SELECT provider::text || ':' || id AS key, content_hash FROM executions
+             WHERE (provider::text, id) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE`,
+            [rows.map((r) => r.provider), rows.map((r) => r.id)],
+          )
+        ).rows
+      : [];
+    const known = new Map(existing.map((r) => [r.key, r.content_hash]));
+    const changed = rows.filter((r) => known.get(`${r.provider}:${r.id}`) !== r.contentHash);
+    if (changed.length > 0) await upsert(client, changed);
+    if (afterWrite) await afterWrite(client);
+    return {
+      created: changed.filter((r) => !known.has(`${r.provider}:${r.id}`)).length,
+      updated: changed.filter((r) => known.has(`${r.provider}:${r.id}`)).length,
+      unchanged: rows.length - changed.length,
+    };
+  });
 }
 
-async function upsert(tx: DbTransaction, r: TExecutionRow[]): Promise<void> {
-  await tx.$executeRaw`
+async function upsert(client: pg.PoolClient, r: TExecutionRow[]): Promise<void> {
+  await client.query(`
     INSERT INTO executions (provider, id, account_id, definition, status, decision_type, decision_label, risk_score,
       customer_reference, first_name, last_name, created_at, completed_at, wiped_out_at, feedback_status, feedback_reason,
       raw, content_hash, synced_at, profile_id)
@@ -46,13 +44,13 @@ async function upsert(tx: DbTransaction, r: TExecutionRow[]): Promise<void> {
       COALESCE(
         (SELECT p.id FROM profiles p WHERE p.id = CASE WHEN t.ref_uuid THEN t.customer_reference::uuid END),
         (SELECT s.profile_id FROM service_results s WHERE t.provider = 'JUMIO' AND s.transaction_record_id = t.id LIMIT 1))
-    FROM unnest(${r.map((x) => x.provider)}::text[], ${r.map((x) => x.id)}::text[], ${r.map((x) => x.accountId)}::text[],
-      ${r.map((x) => x.definition)}::text[], ${r.map((x) => x.status)}::text[], ${r.map((x) => x.decisionType)}::text[],
-      ${r.map((x) => x.decisionLabel)}::text[], ${r.map((x) => x.riskScore)}::int[], ${r.map((x) => x.customerReference)}::text[],
-      ${r.map((x) => x.firstName)}::text[], ${r.map((x) => x.lastName)}::text[], ${r.map((x) => x.createdAt)}::timestamptz[],
-      ${r.map((x) => x.completedAt)}::timestamptz[], ${r.map((x) => x.wipedOutAt)}::timestamptz[], ${r.map((x) => x.feedbackStatus)}::text[],
-      ${r.map((x) => x.feedbackReason)}::text[], ${r.map((x) => json(x.raw))}::jsonb[], ${r.map((x) => x.contentHash)}::text[],
-      ${r.map((x) => x.customerReference !== null && UUID.test(x.customerReference))}::boolean[])
+    FROM unnest($1::text[], $2::text[], $3::text[],
+      $4::text[], $5::text[], $6::text[],
+      $7::text[], $8::int[], $9::text[],
+      $10::text[], $11::text[], $12::timestamptz[],
+      $13::timestamptz[], $14::timestamptz[], $15::text[],
+      $16::text[], $17::jsonb[], $18::text[],
+      $19::boolean[])
       AS t(provider, id, account_id, definition, status, decision_type, decision_label, risk_score, customer_reference, first_name,
         last_name, created_at, completed_at, wiped_out_at, feedback_status, feedback_reason, raw, content_hash, ref_uuid)
     ON CONFLICT (provider, id) DO UPDATE SET account_id = EXCLUDED.account_id, definition = EXCLUDED.definition,
@@ -61,5 +59,13 @@ async function upsert(tx: DbTransaction, r: TExecutionRow[]): Promise<void> {
       last_name = EXCLUDED.last_name, created_at = EXCLUDED.created_at, completed_at = EXCLUDED.completed_at,
       wiped_out_at = EXCLUDED.wiped_out_at, feedback_status = EXCLUDED.feedback_status, feedback_reason = EXCLUDED.feedback_reason,
       raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, synced_at = now(),
-      profile_id = COALESCE(EXCLUDED.profile_id, executions.profile_id)`;
+      profile_id = COALESCE(EXCLUDED.profile_id, executions.profile_id)`,
+    [
+      r.map((x) => x.provider), r.map((x) => x.id), r.map((x) => x.accountId), r.map((x) => x.definition), r.map((x) => x.status),
+      r.map((x) => x.decisionType), r.map((x) => x.decisionLabel), r.map((x) => x.riskScore), r.map((x) => x.customerReference),
+      r.map((x) => x.firstName), r.map((x) => x.lastName), r.map((x) => x.createdAt), r.map((x) => x.completedAt),
+      r.map((x) => x.wipedOutAt), r.map((x) => x.feedbackStatus), r.map((x) => x.feedbackReason), r.map((x) => json(x.raw)),
+      r.map((x) => x.contentHash), r.map((x) => x.customerReference !== null && UUID.test(x.customerReference)),
+    ],
+  );
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
 import { SyncContext } from "@/lib/sync/context";
 import { syncOneExecution } from "@/lib/sync/sync-jumio";
@@ -8,10 +8,10 @@ import { syncOneProfile } from "@/lib/sync/sync-trulioo";
  * The worker's side of the inbox: re-reads what the event names (order of arrival is not trusted)
  * and marks the event. Failures are recorded on the event and rethrown so the job is retried.
  */
-export async function processWebhookEvent(db: Db, clients: TProviderClients, eventId: string): Promise<void> {
+export async function processWebhookEvent({ db, pool }: TDatabase, clients: TProviderClients, eventId: string): Promise<void> {
   const event = await db.webhookEvent.findUnique({ where: { id: BigInt(eventId) } });
   if (!event || event.state === "PROCESSED" || event.state === "IGNORED") return;
-  const ctx = new SyncContext({ db, clients, kind: "INCREMENTAL" });
+  const ctx = new SyncContext({ db, pool, clients, kind: "INCREMENTAL" });
   try {
     let outcome: "written" | "error" = "error";
     if (event.source === "trulioo" && event.subjectId) outcome = await syncOneProfile(ctx, event.subjectId);

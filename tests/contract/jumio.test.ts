@@ -192,10 +192,8 @@ describe("Jumio contract: client ↔ sandbox", () => {
       }
     });
 
-    // BUG (lib/providers/jumio/client.ts, executions()): the end-of-list test is `items < size` with the
-    // size the caller asked for, but the server clamps size to 100 (contract §0.3). With size > 100 every
-    // page has 100 items, so the first page already looks short and the iterator stops after 100 of 105.
-    it.fails("the iterator with size > 100 still reads every execution (size is clamped upstream)", async () => {
+    // Regression: the server clamps size to 100, so the end of the list is judged against that.
+    it("the iterator with size > 100 still reads every execution (size is clamped upstream)", async () => {
       const ids = (await collect(client.executions(150))).map((x) => x.id);
       expect(ids.length).toBe(EXPECTED_EXECUTIONS);
     });
@@ -226,10 +224,8 @@ describe("Jumio contract: client ↔ sandbox", () => {
       expect(await client.deleteExecution(item.account.id, item.id)).toEqual({});
     });
 
-    // BUG (lib/providers/jumio/schemas.ts, ZRuleSchema): `result` is required, but the contract (§2.6) keeps
-    // wiped rules "with ids, names and decisions only" and the sandbox serves them as {id, name, decision}.
-    // getRules() on any wiped PROCESSED execution throws ProviderResponseError "executions.0.result".
-    it.fails("J5 rules of a wiped execution still parse (ids, names and decisions only)", async () => {
+    // Regression: a wiped rule keeps only id, name and decision (contract §2.6).
+    it("J5 rules of a wiped execution still parse (ids, names and decisions only)", async () => {
       const item = processed()[3]!;
       await client.deleteExecution(item.account.id, item.id);
       const rules = await client.getRules(item.account.id, item.id);
@@ -259,10 +255,8 @@ describe("Jumio contract: client ↔ sandbox", () => {
       expect(unknownStatus.status).toBe(400);
     });
 
-    // BUG (lib/providers/jumio/schemas.ts, ZFeedbackSchema): the refine rejects {status: "FRAUD", reason: "NA"},
-    // but the contract (README "Decisions": `reason: "NA"` satisfies FRAUD's required reason) and the sandbox
-    // accept it. Every other status/reason pair agrees; only this one differs.
-    it.fails("local feedback validation accepts exactly what J10 accepts", async () => {
+    // Regression: reason "NA" satisfies FRAUD's required reason, as Jumio (and the sandbox) accept it.
+    it("local feedback validation accepts exactly what J10 accepts", async () => {
       const item = processed()[4]!;
       const disagreements: string[] = [];
       const cases: Array<Record<string, unknown>> = [];

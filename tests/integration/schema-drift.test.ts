@@ -83,7 +83,7 @@ describe("schema.prisma matches the migrations", () => {
         services: {
           create: {
             flowId: "f1", position: 0, nodeId: "n1", nodeTitle: "Doc", nodeType: "trulioo_doc_v", serviceStatus: "COMPLETED",
-            match: true, secondaryMatch: false, timestamp: at, transactionRecordId: "tr", transactionInfo: { x: 1 }, fullServiceDetails: { y: 2 },
+            match: true, secondaryMatch: false, timestamp: at, transactionRecordId: "tr", transactionInfo: { x: 1 },
           },
         },
         notes: { create: { id: "n1", text: "note", createdBy: "a", createdAt: at } },
@@ -114,7 +114,7 @@ describe("schema.prisma matches the migrations", () => {
     });
     expect(read).toMatchObject({ ownerIds: ["o1", "o2"], fullName: "Nguyễn Thị Minh", piiWipedAt: at });
     expect(read.fields[0]).toMatchObject({ values: ["Minh", "M"], role: "first_name" });
-    expect(read.services[0]).toMatchObject({ timestamp: at, transactionInfo: { x: 1 }, fullServiceDetails: { y: 2 } });
+    expect(read.services[0]).toMatchObject({ timestamp: at, transactionInfo: { x: 1 } });
     expect(read.files[0]?.fileKey).toBe("a+b/c=");
     expect(read.linksFrom[0]).toMatchObject({ toId: otherId, type: "OWNS" });
     expect(read.executions[0]).toMatchObject({ riskScore: 48, feedbackReason: "PHISHING", wipedOutAt: at });

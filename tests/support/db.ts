@@ -22,7 +22,9 @@ export const TEST_REQUEST = { requestId: "test-request", ip: "127.0.0.1", userAg
  * A database of the test file's own on the same server (fresh and migrated), for tests that need
  * tables nobody else writes to at the same time. Drop it with the returned function.
  */
-export async function createIsolatedDatabase(label: string): Promise<{ url: string; db: PrismaClient; drop(): Promise<void> }> {
+export async function createIsolatedDatabase(
+  label: string,
+): Promise<{ url: string; db: PrismaClient; pool: import("pg").Pool; drop(): Promise<void> }> {
   const { applyMigrations } = await import("../../lib/db/migrate");
   const { dropDatabase, ensureDatabase, withDatabase } = await import("../../scripts/lib/embedded-postgres");
   const base = databaseUrl();
@@ -31,12 +33,15 @@ export async function createIsolatedDatabase(label: string): Promise<{ url: stri
   await ensureDatabase(admin, name);
   const url = withDatabase(base, name);
   await applyMigrations(url);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }) });
+  const { createDatabase } = await import("../../lib/db");
+  const { db, pool } = createDatabase(url, 8);
   return {
     url,
     db,
+    pool,
     async drop() {
       await db.$disconnect();
+      await pool.end();
       await dropDatabase(admin, name);
     },
   };

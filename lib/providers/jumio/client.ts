@@ -94,10 +94,12 @@ export class JumioClient {
 
   /** All executions, newest first, in pages (1-based; the last page is the one shorter than `size`). */
   async *executions(size = 100, hooks: { onInvalid?: (item: TInvalidItem) => void } = {}): AsyncGenerator<TExecutionListItem[]> {
+    // Jumio caps `size` at 100: a short page means the end only when compared with what it can send.
+    const pageSize = Math.min(Math.max(Math.trunc(size), 1), 100);
     yield* pagesOf(async (page) => {
-      const { valid, invalid } = (await this.listExecutions(page, size)).workflowExecutions;
+      const { valid, invalid } = (await this.listExecutions(page, pageSize)).workflowExecutions;
       invalid.forEach((item) => hooks.onInvalid?.(item));
-      return { items: valid, last: valid.length + invalid.length < size };
+      return { items: valid, last: valid.length + invalid.length < pageSize };
     }, 1);
   }
 

@@ -62,10 +62,10 @@ export const FEEDBACK_REASONS = [
   "THIRD_PARTY_FRAUD",
 ] as const;
 
-/** Fraud feedback as Jumio takes it (contract §2.5): a reason is required for FRAUD. */
+/** Fraud feedback as Jumio takes it (contract §2.5): FRAUD needs a reason (NA counts, as Jumio accepts it). */
 export const ZFeedbackSchema = z
   .object({ status: z.enum(FEEDBACK_STATUSES), reason: z.enum(FEEDBACK_REASONS).optional() })
-  .refine((f) => f.status !== "FRAUD" || (f.reason !== undefined && f.reason !== "NA"), {
+  .refine((f) => f.status !== "FRAUD" || f.reason !== undefined, {
     message: "Choose a reason for FRAUD",
     path: ["reason"],
   });
@@ -106,10 +106,11 @@ export const ZStepSchema = z.object({
 });
 export const ZStepsSchema = z.object({ steps: z.array(ZStepSchema) });
 
+// After a PII deletion a rule keeps only id, name and decision (contract §2.6).
 export const ZRuleSchema = z.object({
   id: z.string(),
   name: z.string(),
-  result: z.string(),
+  result: z.string().nullish(),
   score: z.number().nullish(),
   decision: ZDecisionSchema.nullish(),
 });

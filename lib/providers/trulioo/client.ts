@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TTruliooConfig } from "../config";
 import { ProviderAuthError, ProviderHttpError } from "../errors";
-import { parseWith, ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { TokenCache } from "../token-cache";
@@ -152,23 +152,24 @@ export class TruliooClient {
       res.data.invalid.forEach((item) => hooks.onInvalid?.(item));
       hooks.onTotal?.(res.totalElements);
       return { items: res.data.valid, last: res.last || res.data.valid.length + res.data.invalid.length === 0 };
-    }, 0);
+    }, 0, (summary) => String(summary.lastModified.getTime()));
   }
 
-  /** Raw JSON as well as the parsed record, so the sync can keep the provider's record verbatim. */
+  /** The parsed record plus the provider's JSON (value and exact text), which the sync keeps verbatim. */
   async getClient(clientId: string, options: { fullServiceDetails?: boolean } = {}) {
-    const operation = "GET /v2/query/client/{id}";
-    const raw = await this.json(
-      {
-        operation,
-        method: "GET",
-        url: `${this.exportBase}/v2/query/client/${encodeURIComponent(clientId)}`,
-        query: { includeFullServiceDetails: options.fullServiceDetails ? "true" : "false" },
-        idempotent: true,
-      },
-      z.unknown(),
+    const { data, raw, text } = await this.call(() =>
+      this.http.jsonWithText(
+        {
+          operation: "GET /v2/query/client/{id}",
+          method: "GET",
+          url: `${this.exportBase}/v2/query/client/${encodeURIComponent(clientId)}`,
+          query: { includeFullServiceDetails: options.fullServiceDetails ? "true" : "false" },
+          idempotent: true,
+        },
+        ZClientDetailsSchema,
+      ),
     );
-    return { client: parseWith("trulioo", operation, ZClientDetailsSchema, raw), raw };
+    return { client: data, raw, rawText: text };
   }
 
   getFile(key: string): Promise<TBytes> {

@@ -76,7 +76,6 @@ CREATE TABLE "service_results" (
     "timestamp" TIMESTAMPTZ(3),
     "transaction_record_id" TEXT,
     "transaction_info" JSONB,
-    "full_service_details" JSONB,
     CONSTRAINT "service_results_pkey" PRIMARY KEY ("profile_id", "flow_id", "position")
 );
 
