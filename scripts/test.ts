@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrate";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./lib/embedded-postgres";
-import { run } from "./lib/processes";
+import { run, startProcess, stopProcess, type TManaged } from "./lib/processes";
+import { startSandboxProcess } from "./lib/sandbox-process";
 
 // Every run gets a database of its own: on DATABASE_URL's server when set, else on an embedded
 // PostgreSQL started for this run. Unit and integration tests (vitest), then a production build and
@@ -74,18 +75,38 @@ async function main(): Promise<number> {
       if (code !== 0) exit = 1;
     }
     if (wants("e2e")) {
-      const env = envFor(await freshDatabase(databases.e2e));
-      const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
-      const built = seeded === 0 && (await run("node_modules/.bin/next", ["build"], { env })) === 0;
-      if (!built) {
-        log("the build failed: end-to-end tests not run");
-        add({ passed: 0, failed: 1, skipped: 0 });
-        exit = 1;
-      } else {
-        const report = path.join(work, "playwright.json");
-        const code = await run("node_modules/.bin/playwright", ["test"], { env: { ...env, PLAYWRIGHT_JSON: report } });
-        add(playwrightCounts(report));
-        if (code !== 0) exit = 1;
+      // The journeys run against the whole system: the app, a worker, and the provider sandbox that
+      // sends its webhooks to the app.
+      const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+      const sandbox = await startSandboxProcess({
+        ...process.env,
+        SANDBOX_PORT: "0",
+        SANDBOX_PROFILES: "40",
+        SANDBOX_TRULIOO_WEBHOOK_URL: `${appUrl}/api/webhooks/trulioo`,
+        SANDBOX_JUMIO_CALLBACK_URL: `${appUrl}/api/webhooks/jumio`,
+        SANDBOX_HANDSHAKE_INTERVAL_MS: "1000",
+        SANDBOX_WEBHOOK_RETRY_SCALE: "0.2",
+      });
+      const env = { ...envFor(await freshDatabase(databases.e2e)), ...sandbox.appEnv, SYNC_INTERVAL_MINUTES: "0" };
+      let worker: TManaged | null = null;
+      try {
+        const seeded = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
+        const synced = seeded === 0 && (await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/sync.ts"], { env })) === 0;
+        const built = synced && (await run("node_modules/.bin/next", ["build"], { env })) === 0;
+        if (!built) {
+          log("seeding, the first sync or the build failed: end-to-end tests not run");
+          add({ passed: 0, failed: 1, skipped: 0 });
+          exit = 1;
+        } else {
+          worker = startProcess("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env });
+          const report = path.join(work, "playwright.json");
+          const code = await run("node_modules/.bin/playwright", ["test"], { env: { ...env, PLAYWRIGHT_JSON: report } });
+          add(playwrightCounts(report));
+          if (code !== 0) exit = 1;
+        }
+      } finally {
+        if (worker) await stopProcess(worker);
+        await stopProcess(sandbox.managed);
       }
     }
   } finally {

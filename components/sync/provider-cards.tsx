@@ -1,7 +1,7 @@
 import type { getSyncOverview } from "@/lib/sync/queries";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatAge, formatDateTime } from "./format";
+import { formatAge, formatDateTime } from "@/lib/format";
 
 type TOverview = Awaited<ReturnType<typeof getSyncOverview>>;
 

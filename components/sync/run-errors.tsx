@@ -1,6 +1,6 @@
 import type { findSyncErrors } from "@/lib/sync/queries";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/format";
 
 type TErrors = Awaited<ReturnType<typeof findSyncErrors>>;
 

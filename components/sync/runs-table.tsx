@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TSyncRunRow } from "@/lib/sync/queries";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime, formatDuration } from "./format";
+import { formatDateTime, formatDuration } from "@/lib/format";
 
 const STATE_BADGE: Record<TSyncRunRow["state"], BadgeProps["variant"]> = {
   QUEUED: "secondary",

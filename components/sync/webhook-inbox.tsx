@@ -2,7 +2,7 @@ import type { findWebhookEvents } from "@/lib/sync/queries";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/format";
 
 type TEvents = Awaited<ReturnType<typeof findWebhookEvents>>;
 

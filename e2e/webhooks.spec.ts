@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { TruliooClient } from "../lib/providers/trulioo/client";
+import { storageStateFor } from "./support/users";
+
+test.use({ storageState: storageStateFor("MANAGER") });
+// One after another: the webhook journey asserts that no sync ran meanwhile.
+test.describe.configure({ mode: "serial" });
+
+// The sandbox is the Trulioo here: a status changed there must reach the dashboard through the
+// webhook (app -> inbox -> worker -> re-read), with no sync run in between.
+test("a status change in Trulioo reaches the overview through a webhook, without a sync", async ({ page }) => {
+  const env = process.env;
+  const trulioo = new TruliooClient({
+    authUrl: env.TRULIOO_AUTH_URL!,
+    platformUrl: env.TRULIOO_PLATFORM_URL!,
+    exportUrl: env.TRULIOO_EXPORT_URL!,
+    clientId: env.TRULIOO_CLIENT_ID!,
+    clientSecret: env.TRULIOO_CLIENT_SECRET!,
+    timeoutMs: 5000,
+    maxAttempts: 3,
+    baseDelayMs: 50,
+    maxDelayMs: 500,
+  });
+  const pending = await trulioo.listClients({ statuses: ["PENDING_REVIEW"], limit: 1 });
+  const target = pending.data.valid[0];
+  test.skip(!target, "the sandbox data has no profile waiting for review");
+
+  const acceptedCount = async () => {
+    await page.goto("/");
+    return Number((await page.getByTestId("status-ACCEPTED").locator('[data-slot="card-title"]').innerText()).replace(/,/g, ""));
+  };
+  const before = await acceptedCount();
+  const runsBefore = await page.goto("/sync").then(() => page.getByTestId("sync-run").count());
+
+  const result = await trulioo.updateStatuses([target!.id], "ACCEPTED");
+  expect(result.changed).toEqual([target!.id]);
+
+  await expect.poll(acceptedCount, { timeout: 30_000, intervals: [500, 1000, 2000] }).toBe(before + 1);
+
+  await page.goto("/sync");
+  const event = page.getByTestId("webhook-event").filter({ hasText: "MANUALLY_ACCEPTED" }).filter({ hasText: target!.id });
+  await expect(event.first()).toContainText("processed");
+  expect(await page.getByTestId("sync-run").count()).toBe(runsBefore);
+});
+
+test("a manager starts a sync from the sync page and sees it finish", async ({ page }) => {
+  await page.goto("/sync");
+  const runs = page.getByTestId("sync-run");
+  const before = await runs.count();
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText("Sync queued.")).toBeVisible();
+  await expect(runs).toHaveCount(before + 1, { timeout: 15_000 });
+  await expect(runs.first()).toHaveAttribute("data-state", "SUCCEEDED", { timeout: 30_000 });
+});
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateFor("ANALYST") });
+
+  test("the sync page is readable but offers no sync buttons", async ({ page }) => {
+    await page.goto("/sync");
+    await expect(page.getByRole("heading", { name: "Sync", exact: true })).toBeVisible();
+    await expect(page.getByTestId("provider-trulioo")).toContainText("connected");
+    await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
+  });
+});
