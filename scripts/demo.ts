@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./lib/database";
-import { freePort } from "./lib/embedded-postgres";
+import { freePort, portIsFree } from "./lib/embedded-postgres";
 import { run, startProcess, stopProcess, waitForHttp, type TManaged } from "./lib/processes";
 import { startSandboxProcess } from "./lib/sandbox-process";
 
@@ -57,7 +57,7 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const port = Number(process.env.PORT) || (await freePort());
+  const port = Number(process.env.PORT) || ((await portIsFree(3000)) ? 3000 : await freePort());
   const host = process.env.HOST ?? "127.0.0.1";
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
   let env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NEXTAUTH_SECRET: secret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url };

@@ -21,6 +21,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /**
  * Real PostgreSQL binaries from npm. A persistent data folder is initialised once and reused (initdb
  * refuses a non-empty folder). As root, the package runs the server as a `postgres` system user.
