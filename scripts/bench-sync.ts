@@ -16,8 +16,8 @@ import { startSandboxProcess } from "./lib/sandbox-process";
 // `npm run bench:sync [-- N]`: syncs N profiles (default 20,000) from a zero-latency sandbox into an
 // empty database, then writes the very same rows with one COPY per table: the physical floor here.
 const N = Number(process.argv[2] ?? process.env.BENCH_PROFILES ?? 20_000);
-const CONCURRENCY = Number(process.env.SYNC_CONCURRENCY ?? 32);
-const BATCH = Number(process.env.SYNC_BATCH_SIZE ?? 500);
+const CONCURRENCY = Number(process.env.SYNC_CONCURRENCY ?? 16);
+const BATCH = Number(process.env.SYNC_BATCH_SIZE ?? 1000);
 const TABLES = ["profiles", "profile_flows", "field_values", "profile_files", "service_results", "profile_notes", "profile_tasks", "profile_links"];
 
 async function main() {

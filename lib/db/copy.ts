@@ -1,11 +1,15 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-export type TCopyValue = string | number | boolean | Date | null | undefined | string[] | { json: unknown };
+export type TCopyValue = string | number | boolean | Date | null | undefined | string[] | Buffer | { json: unknown };
 
 // COPY text format: backslash escapes for the characters that delimit rows and columns.
 function escapeText(value: string): string {
   return value.replace(/[\\\n\r\t]/g, (c) => (c === "\\" ? "\\\\" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\\t"));
+}
+
+function needsEscape(bytes: Buffer): boolean {
+  return bytes.includes(0x5c) || bytes.includes(0x0a) || bytes.includes(0x0d) || bytes.includes(0x09);
 }
 
 function arrayLiteral(values: string[]): string {
@@ -18,6 +22,7 @@ export function copyField(value: TCopyValue): string {
   if (typeof value === "number") return String(value);
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return escapeText(arrayLiteral(value));
+  if (Buffer.isBuffer(value)) return escapeText(value.toString("utf8"));
   if (typeof value === "object") return value.json === null || value.json === undefined ? "\\N" : escapeText(JSON.stringify(value.json));
   return escapeText(value);
 }
@@ -33,14 +38,27 @@ export async function copyRows(client: pg.PoolClient, table: string, columns: st
     sink.on("finish", () => resolve());
     sink.on("error", reject);
   });
-  const CHUNK = 500;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const text = rows
-      .slice(i, i + CHUNK)
-      .map((row) => row.map(copyField).join("\t"))
-      .join("\n");
-    if (!sink.write(`${text}\n`)) await new Promise((resolve) => sink.once("drain", resolve));
+  // Large byte fields that need no escaping (JSON as received) go to the socket as they are, without
+  // a round trip through a JavaScript string.
+  let text = "";
+  const flush = async (bytes?: Buffer) => {
+    if (text) {
+      if (!sink.write(text)) await new Promise((resolve) => sink.once("drain", resolve));
+      text = "";
+    }
+    if (bytes && !sink.write(bytes)) await new Promise((resolve) => sink.once("drain", resolve));
+  };
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c += 1) {
+      if (c > 0) text += "\t";
+      const value = row[c];
+      if (Buffer.isBuffer(value) && !needsEscape(value)) await flush(value);
+      else text += copyField(value);
+    }
+    text += "\n";
+    if (text.length > 256 * 1024) await flush();
   }
+  await flush();
   sink.end();
   await done;
 }

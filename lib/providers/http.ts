@@ -6,6 +6,7 @@ import {
   ProviderTimeoutError,
   type TProviderName,
 } from "./errors";
+import { nodeFetch } from "./node-fetch";
 import type { TokenCache } from "./token-cache";
 
 export type TQuery = Record<string, string | number | boolean | null | undefined>;
@@ -26,6 +27,17 @@ export type TProviderRequest = {
   accept?: string;
 };
 
+/** What the transport needs of an answer: the built-in fetch's Response has it, and so does nodeFetch's. */
+export type TTransportResponse = {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  body?: { cancel(): Promise<void> } | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  text(): Promise<string>;
+};
+export type TFetch = (url: string, init: RequestInit) => Promise<TTransportResponse>;
+
 export type TErrorDescription = { code: number | null; message: string | null; details: Record<string, unknown> | null };
 
 export type THttpOptions = {
@@ -37,7 +49,7 @@ export type THttpOptions = {
   userAgent: string;
   tokens?: TokenCache;
   describeError: (body: unknown) => TErrorDescription;
-  fetch?: typeof fetch;
+  fetch?: TFetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 };
@@ -56,7 +68,7 @@ export function buildUrl(url: string, query?: TQuery): string {
   return target.toString();
 }
 
-function retryAfterMs(res: Response): number | null {
+function retryAfterMs(res: TTransportResponse): number | null {
   const header = res.headers.get("retry-after");
   if (!header) return null;
   const seconds = Number(header);
@@ -78,12 +90,12 @@ export function parseWith<S extends z.ZodType>(provider: TProviderName, operatio
  * full jitter (honouring Retry-After), one token refresh on 401, and typed errors.
  */
 export class ProviderHttp {
-  private readonly fetchImpl: typeof fetch;
+  private readonly fetchImpl: TFetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
   constructor(private readonly options: THttpOptions) {
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? nodeFetch;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }
@@ -97,12 +109,12 @@ export class ProviderHttp {
     return Math.round(this.random() * ceiling);
   }
 
-  async send(req: TProviderRequest): Promise<Response> {
+  async send(req: TProviderRequest): Promise<TTransportResponse> {
     const { provider, maxAttempts, timeoutMs } = this.options;
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       const token = req.auth !== false && this.options.tokens ? await this.options.tokens.get() : null;
-      let res: Response;
+      let res: TTransportResponse;
       try {
         res = await this.fetchImpl(buildUrl(req.url, req.query), {
           method: req.method,
@@ -139,20 +151,26 @@ export class ProviderHttp {
   }
 
   async json<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<z.output<S>> {
-    return (await this.jsonWithText(req, schema)).data;
+    return (await this.jsonWithBytes(req, schema)).data;
   }
 
-  /** The parsed body and its exact text (kept verbatim by the sync, without serialising it again). */
-  async jsonWithText<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<{ data: z.output<S>; raw: unknown; text: string }> {
+  /** The parsed body and its exact bytes (kept verbatim by the sync, without serialising it again). */
+  async jsonWithBytes<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<{ data: z.output<S>; raw: unknown; bytes: Buffer }> {
     const res = await this.send({ ...req, accept: req.accept ?? "application/json" });
-    const text = await this.readText(res, req.operation);
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await res.arrayBuffer());
+    } catch (error) {
+      throw new ProviderTimeoutError(this.provider, req.operation, error);
+    }
+    const text = bytes.toString("utf8");
     let raw: unknown;
     try {
       raw = text === "" ? {} : JSON.parse(text);
     } catch {
       throw new ProviderResponseError(this.provider, req.operation, [{ path: "", message: "body is not JSON" }], text.slice(0, 500));
     }
-    return { data: parseWith(this.provider, req.operation, schema, raw), raw, text: text === "" ? "{}" : text };
+    return { data: parseWith(this.provider, req.operation, schema, raw), raw, bytes: text === "" ? Buffer.from("{}") : bytes };
   }
 
   async bytes(req: TProviderRequest): Promise<TBytes> {
@@ -180,15 +198,7 @@ export class ProviderHttp {
     return { ...headers, ...req.headers };
   }
 
-  private async readText(res: Response, operation: string): Promise<string> {
-    try {
-      return await res.text();
-    } catch (error) {
-      throw new ProviderTimeoutError(this.provider, operation, error);
-    }
-  }
-
-  private async toHttpError(res: Response, operation: string): Promise<ProviderHttpError> {
+  private async toHttpError(res: TTransportResponse, operation: string): Promise<ProviderHttpError> {
     const text = await res.text().catch(() => "");
     let body: unknown = text;
     try {

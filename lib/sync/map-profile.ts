@@ -9,8 +9,8 @@ const first = (values: (string | undefined | null)[]) => values.find((v) => v !=
  * Turns one Trulioo client record into the normalised rows the UI filters on. Search fields come from
  * field roles (contract §1.3: element ids differ per flow, roles do not), the first flow that has them.
  */
-export function mapProfile(client: TClientDetails, raw: unknown, rawText?: string) {
-  const rawJson = rawText ?? JSON.stringify(raw);
+export function mapProfile(client: TClientDetails, raw: unknown, rawBytes?: Buffer) {
+  const rawJson = rawBytes ?? Buffer.from(JSON.stringify(raw));
   const flows = Object.entries(client.flowData);
   const fields = flows.flatMap(([flowId, flow]) =>
     Object.entries(flow.fieldData).map(([elementId, field]) => ({

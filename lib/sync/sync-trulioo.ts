@@ -20,8 +20,8 @@ async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<v
 /** Fetches one client's full record; a record that breaks the contract becomes a SyncError (null). */
 export async function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
   try {
-    const { client: details, raw, rawText } = await client.getClient(id, { fullServiceDetails: true });
-    return mapProfile(details, raw, rawText);
+    const { client: details, raw, rawBytes } = await client.getClient(id, { fullServiceDetails: true });
+    return mapProfile(details, raw, rawBytes);
   } catch (error) {
     if (await ctx.recordIfInvalid("trulioo.client", id, error)) return null;
     if (error instanceof ProviderHttpError && error.status === 404) {

@@ -157,8 +157,8 @@ export class TruliooClient {
 
   /** The parsed record plus the provider's JSON (value and exact text), which the sync keeps verbatim. */
   async getClient(clientId: string, options: { fullServiceDetails?: boolean } = {}) {
-    const { data, raw, text } = await this.call(() =>
-      this.http.jsonWithText(
+    const { data, raw, bytes } = await this.call(() =>
+      this.http.jsonWithBytes(
         {
           operation: "GET /v2/query/client/{id}",
           method: "GET",
@@ -169,7 +169,7 @@ export class TruliooClient {
         ZClientDetailsSchema,
       ),
     );
-    return { client: data, raw, rawText: text };
+    return { client: data, raw, rawBytes: bytes };
   }
 
   getFile(key: string): Promise<TBytes> {
