@@ -26,7 +26,7 @@ const PROVIDER_ENV = {
   PROVIDER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(59).default(5),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
-  SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(250),
+  SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
 };
 
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.
