@@ -6,7 +6,7 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("/profiles?status=ACCEPTED")).toBe("/profiles?status=ACCEPTED");
   });
 
-  it.each(["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", "/login?x=1"])(
+  it.each(["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", "/login?x=1", "/\t/evil.example", "/\n/evil.example", "/%09/x".replace("%09", "\t")])(
     "falls back to / for %s",
     (value) => {
       expect(safeCallbackUrl(value)).toBe("/");

@@ -57,8 +57,10 @@ export function getAuthOptions(): NextAuthOptions {
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(profile: { sub: string; email?: string; name?: string }) {
-        return { id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? null };
+      profile(profile: { sub: string; email?: string; email_verified?: boolean; name?: string }) {
+        // An address the identity provider itself calls unverified proves nothing about who signs in.
+        const email = profile.email_verified === false ? null : (profile.email?.toLowerCase() ?? null);
+        return { id: profile.sub, email, name: profile.name ?? null };
       },
     });
   }

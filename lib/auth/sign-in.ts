@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db, DbTransaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { TRequestContext } from "@/lib/audit/schemas";
 import type { TRole } from "./permissions";
@@ -27,7 +27,7 @@ export type TSignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: TRole } }
   | { ok: false; error: keyof typeof SIGN_IN_ERRORS; retryAfterSeconds?: number };
 
-async function throttleFor(db: Db, email: string, now: Date, config: TThrottleConfig) {
+async function throttleFor(db: Db | DbTransaction, email: string, now: Date, config: TThrottleConfig) {
   const since = new Date(now.getTime() - config.windowMinutes * 60_000);
   const [failures, lastSuccess] = await Promise.all([
     db.auditEvent.findMany({
@@ -59,7 +59,25 @@ export async function authenticateWithPassword(
   const parsed = ZCredentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
   const { email, password } = parsed.data;
+  // Attempts for one email run one at a time (a transaction-scoped lock), so a burst of parallel
+  // guesses cannot all read the same failure count before any of them is recorded.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signin:${email}`}))`;
+      return attempt(tx, email, password, request, config, now);
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}
 
+async function attempt(
+  db: DbTransaction,
+  email: string,
+  password: string,
+  request: TRequestContext,
+  config: TThrottleConfig,
+  now: Date,
+): Promise<TSignInResult> {
   const fail = async (error: keyof typeof SIGN_IN_ERRORS, reason: string, user?: { id: string; role: TRole }) => {
     await recordAudit(db, {
       actor: { id: user?.id ?? null, email, role: user?.role ?? null },

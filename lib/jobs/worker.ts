@@ -49,7 +49,7 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
     await boss.unschedule(QUEUES.syncScheduled).catch(() => undefined);
   }
 
-  await boss.work<TSyncRunJob>(QUEUES.syncRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  await boss.work<TSyncRunJob>(QUEUES.syncRun, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
     if (!job) return;
     try {
       const result = await executeSyncRun(options.database, options.clients, options.databaseUrl, job.data.runId, {
@@ -58,20 +58,29 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
       });
       log(`sync ${job.data.runId} ${result.state.toLowerCase()}${result.failure ? `: ${result.failure}` : ""}`);
     } catch (error) {
-      // Busy: leave the run queued; pg-boss retries the job after its delay.
-      if (error instanceof SyncBusyError) throw error;
+      if (error instanceof SyncBusyError) {
+        // Busy: pg-boss retries after its delay. Out of retries, the run is closed rather than left queued.
+        if (job.retryCount < job.retryLimit) throw error;
+        await db.syncRun.updateMany({
+          where: { id: job.data.runId, state: "QUEUED" },
+          data: { state: "FAILED", finishedAt: new Date(), failure: "Another sync kept running; this one was not started." },
+        });
+        return;
+      }
       log(`sync ${job.data.runId} could not run: ${String(error)}`);
       throw error;
     }
   });
 
   await boss.work(QUEUES.syncScheduled, { pollingIntervalSeconds: 5 }, async () => {
-    const active = await db.syncRun.count({ where: { state: { in: ["QUEUED", "RUNNING"] } } });
+    const recent = new Date(Date.now() - 15 * 60_000);
+    const active = await db.syncRun.count({ where: { OR: [{ state: "RUNNING" }, { state: "QUEUED", createdAt: { gt: recent } }] } });
     if (active === 0) await enqueueSync(boss, db, "INCREMENTAL", "schedule");
   });
 
-  await boss.work<TWebhookJob>(QUEUES.webhook, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await processWebhookEvent(options.database, options.clients, job.data.eventId);
+  // One event per job: a failing event must not use up the retries of others fetched with it.
+  await boss.work<TWebhookJob>(QUEUES.webhook, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await processWebhookEvent(options.database, options.clients, job.data.eventId);
   });
 
   log("worker ready");

@@ -107,15 +107,22 @@ export class SyncContext {
 
   invalidItemHandler(source: string): (item: TInvalidItem) => void {
     return (item) => {
-      this.pending.push(this.recordError(source, item.id, "record failed validation", { issues: item.issues, raw: item.raw }));
+      const write = this.recordError(source, item.id, "record failed validation", { issues: item.issues, raw: item.raw }).catch(
+        (error: unknown) => {
+          this.pendingFailure ??= error;
+        },
+      );
+      this.pending.push(write);
     };
   }
 
-  /** Errors recorded from synchronous hooks; awaited before the stage ends. */
-  readonly pending: Promise<void>[] = [];
+  /** Errors recorded from synchronous hooks; awaited (and their own failures raised) before the stage ends. */
+  private readonly pending: Promise<void>[] = [];
+  private pendingFailure: unknown = null;
 
   async flushPending(): Promise<void> {
     await Promise.all(this.pending.splice(0));
+    if (this.pendingFailure) throw this.pendingFailure;
   }
 
   /** A response that did not match the contract becomes a SyncError; anything else is thrown. */

@@ -79,15 +79,15 @@ export function mapProfile(client: TClientDetails, raw: unknown, rawBytes?: Buff
     fields: fields.map(({ profileId: _profileId, ...field }) => field),
     files,
     services,
-    notes: client.notes.map((n) => ({ id: n.id, text: n.text, createdBy: n.createdBy ?? null, createdAt: n.created ? new Date(n.created) : null })),
+    notes: client.notes.map((n) => ({ id: n.id, text: n.text, createdBy: n.createdBy ?? null, createdAt: n.created })),
     tasks: client.tasks.map((t) => ({
       id: t.id,
       text: t.text,
       resolved: t.resolved,
       createdBy: t.createdBy ?? null,
       updatedBy: t.updatedBy ?? null,
-      createdAt: t.created ? new Date(t.created) : null,
-      updatedAt: t.updated ? new Date(t.updated) : null,
+      createdAt: t.created,
+      updatedAt: t.updated,
     })),
     links: client.links.map((l) => ({ fromId: l.from, toId: l.to, type: l.type })),
   };

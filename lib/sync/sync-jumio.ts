@@ -1,6 +1,7 @@
 import type { JumioClient } from "@/lib/providers/jumio/client";
 import type { TExecutionListItem } from "@/lib/providers/jumio/schemas";
 import { ProviderHttpError } from "@/lib/providers/errors";
+import { inTransaction } from "@/lib/db/sql";
 import { mapLimit } from "./concurrency";
 import { OVERLAP_MS, SyncContext } from "./context";
 import { mapJumioExecution, type TExecutionRow } from "./map-execution";
@@ -67,18 +68,15 @@ export async function syncJumioExecutions(ctx: SyncContext): Promise<void> {
     ctx.count({ unchanged: page.length - toRead.length });
     const rows = await mapLimit(toRead, ctx.concurrency, (item) => fetchExecution(ctx, client, item.account.id, item.id));
     for (const item of page) if (!newest || item.createdAt > newest) newest = item.createdAt;
-    const mark = newest;
-    ctx.count(
-      await writeExecutions(
-        ctx.pool,
-        rows.filter((r): r is TExecutionRow => r !== null),
-        mark ? (tx) => SyncContext.writeCursor(tx, JUMIO_CURSOR, mark) : undefined,
-      ),
-    );
+    ctx.count(await writeExecutions(ctx.pool, rows.filter((r): r is TExecutionRow => r !== null)));
     const oldest = page.at(-1)?.createdAt.getTime();
     if (horizon !== null && toRead.length === 0 && oldest !== undefined && oldest < horizon) break;
   }
   await ctx.flushPending();
+  // Newest first: the watermark may only move once the pages back to the old one are all read, or a
+  // run that stopped halfway would make the next one skip what it had not reached.
+  const mark = newest;
+  if (mark) await inTransaction(ctx.pool, (client) => SyncContext.writeCursor(client, JUMIO_CURSOR, mark));
 }
 
 export async function syncOneExecution(ctx: SyncContext, accountId: string, id: string): Promise<"written" | "error"> {

@@ -20,13 +20,18 @@ export async function writeProfiles(pool: SqlPool, batch: TProfileRows[], afterW
   const ids = [...byId.keys()];
   return inTransaction(pool, async (client) => {
     const existing = ids.length
-      ? (await client.query<{ id: string; content_hash: string }>(
-          "SELECT id::text, content_hash FROM profiles WHERE id = ANY($1::uuid[]) FOR UPDATE",
+      ? (await client.query<{ id: string; content_hash: string; last_modified: Date }>(
+          "SELECT id::text, content_hash, last_modified FROM profiles WHERE id = ANY($1::uuid[]) FOR UPDATE",
           [ids],
         )).rows
       : [];
     const known = new Map(existing.map((row) => [row.id, row.content_hash]));
-    const changed = [...byId.values()].filter((rows) => known.get(rows.profile.id) !== rows.profile.contentHash);
+    // A copy read before a newer one was written (by a webhook re-sync meanwhile) must not replace it.
+    const heldSince = new Map(existing.map((row) => [row.id, row.last_modified.getTime()]));
+    const changed = [...byId.values()].filter(
+      (rows) =>
+        known.get(rows.profile.id) !== rows.profile.contentHash && (heldSince.get(rows.profile.id) ?? 0) <= rows.profile.lastModified.getTime(),
+    );
     if (changed.length > 0) await writeChanged(client, changed, new Set(known.keys()));
     if (afterWrite) await afterWrite(client);
     return {

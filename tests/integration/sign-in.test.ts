@@ -67,6 +67,15 @@ describe("password sign-in", () => {
     expect((await authenticateWithPassword(db, { email, password: "right-password-1" }, TEST_REQUEST, config, later)).ok).toBe(true);
   });
 
+  it("holds the limit against a burst of parallel guesses", async () => {
+    const email = await makeUser();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => authenticateWithPassword(db, { email, password: `burst-${i}` }, TEST_REQUEST, config)),
+    );
+    expect(results.filter((r) => !r.ok && r.error === "CredentialsSignin")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.error === "TooManyAttempts")).toHaveLength(5);
+  });
+
   it("does not let one email's failures throttle another", async () => {
     const noisy = await makeUser();
     const quiet = await makeUser();

@@ -1,8 +1,23 @@
 import { z } from "zod";
 
 /** Record times are epoch ms in the sandbox; values below 1e12 are read as seconds (contract §0.2). */
-export const ZEpochSchema = z.number().transform((v) => new Date(v < 1e12 ? v * 1000 : v));
-const ZEpochSecondsSchema = z.number().transform((v) => new Date(v * 1000));
+// Bounded to years 2001-5138 (seconds or ms): anything else is a malformed record, not a date.
+export const ZEpochSchema = z
+  .number()
+  .refine((v) => Number.isFinite(v) && v >= 1e9 && v < 1e14, "not an epoch time")
+  .transform((v) => new Date(v < 1e12 ? v * 1000 : v));
+const ZEpochSecondsSchema = z
+  .number()
+  .refine((v) => Number.isFinite(v) && v >= 0 && v < 1e11, "not an epoch time in seconds")
+  .transform((v) => new Date(v * 1000));
+/** Notes and tasks carry ISO times; one that is not a date is kept as unknown rather than failing the record. */
+const ZLooseIsoSchema = z
+  .string()
+  .nullish()
+  .transform((v) => {
+    const date = v ? new Date(v) : null;
+    return date && !Number.isNaN(date.getTime()) ? date : null;
+  });
 
 export const TRULIOO_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "ACCEPTED", "REJECTED", "PENDING_REVIEW", "ABANDONED"] as const;
 export const STATUS_TARGETS = ["ACCEPTED", "REJECTED", "PENDING_REVIEW", "ABANDONED"] as const;
@@ -93,17 +108,17 @@ export const ZFlowDataSchema = z.object({
 });
 export type TFlowData = z.output<typeof ZFlowDataSchema>;
 
-export const ZNoteSchema = z.object({ id: z.string(), text: z.string(), createdBy: z.string().nullish(), created: z.string().nullish() });
+export const ZNoteSchema = z.object({ id: z.string(), text: z.string(), createdBy: z.string().nullish(), created: ZLooseIsoSchema });
 export const ZTaskSchema = z.object({
   id: z.string(),
   text: z.string(),
   resolved: z.boolean().default(false),
   createdBy: z.string().nullish(),
   updatedBy: z.string().nullish(),
-  created: z.string().nullish(),
-  updated: z.string().nullish(),
+  created: ZLooseIsoSchema,
+  updated: ZLooseIsoSchema,
 });
-export const ZLinkSchema = z.object({ from: z.string(), to: z.string(), type: z.string() });
+export const ZLinkSchema = z.object({ from: z.string().uuid(), to: z.string().uuid(), type: z.string() });
 
 export const ZClientDetailsSchema = ZClientSummarySchema.extend({
   flowData: z.record(z.string(), ZFlowDataSchema).default({}),
