@@ -100,7 +100,7 @@ async function main() {
   ratio  sync is ${(copyRate / syncRate).toFixed(1)}x slower than COPY; target ≥ 2,000 profiles/s: ${syncRate >= 2000 ? "met" : "NOT met"}`);
   } finally {
     await db.$disconnect();
-    await pool.end();
+    await pool.end().catch(() => undefined);
     await stopProcess(sandbox.managed);
     for (const name of Object.values(names)) await dropDatabase(server, name).catch(() => undefined);
     await embedded?.stop();

@@ -15,6 +15,9 @@ export type TDatabase = { db: Db; pool: SqlPool };
 /** Prisma and raw SQL share one pool of connections. */
 export function createDatabase(url: string, max = 10): TDatabase {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (restart, failover) is dropped by the pool; without a
+  // listener its error would crash the process.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
   return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

@@ -3,6 +3,7 @@ import type { TExecutionListItem } from "@/lib/providers/jumio/schemas";
 import { ProviderHttpError } from "@/lib/providers/errors";
 import { inTransaction } from "@/lib/db/sql";
 import { mapLimit } from "./concurrency";
+import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
 import { mapJumioExecution, type TExecutionRow } from "./map-execution";
 import { writeExecutions } from "./write-executions";
@@ -68,7 +69,8 @@ export async function syncJumioExecutions(ctx: SyncContext): Promise<void> {
     ctx.count({ unchanged: page.length - toRead.length });
     const rows = await mapLimit(toRead, ctx.concurrency, (item) => fetchExecution(ctx, client, item.account.id, item.id));
     for (const item of page) if (!newest || item.createdAt > newest) newest = item.createdAt;
-    ctx.count(await writeExecutions(ctx.pool, rows.filter((r): r is TExecutionRow => r !== null)));
+    const valid = rows.filter((r): r is TExecutionRow => r !== null);
+    ctx.count(await writeIsolating(ctx, "jumio.execution", valid, (r) => r.id, (part) => writeExecutions(ctx.pool, part)));
     const oldest = page.at(-1)?.createdAt.getTime();
     if (horizon !== null && toRead.length === 0 && oldest !== undefined && oldest < horizon) break;
   }

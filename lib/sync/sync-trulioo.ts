@@ -2,6 +2,7 @@ import type { TruliooClient } from "@/lib/providers/trulioo/client";
 import type { TClientSummary } from "@/lib/providers/trulioo/schemas";
 import { ProviderHttpError } from "@/lib/providers/errors";
 import { mapLimit } from "./concurrency";
+import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
 import { mapProfile, type TProfileRows } from "./map-profile";
 import { writeProfiles } from "./write-profiles";
@@ -73,9 +74,14 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
         );
         await writing;
         writing = quiet(
-          writeProfiles(ctx.pool, rows, mark ? (tx) => SyncContext.writeCursor(tx, PROFILE_CURSOR, mark) : undefined).then((counts) =>
-            ctx.count(counts),
-          ),
+          writeIsolating(
+            ctx,
+            "trulioo.client",
+            rows,
+            (r) => r.profile.id,
+            (part, after) => writeProfiles(ctx.pool, part, after),
+            mark ? (tx) => SyncContext.writeCursor(tx, PROFILE_CURSOR, mark) : undefined,
+          ).then((counts) => ctx.count(counts)),
         );
       })(),
     );

@@ -1,6 +1,7 @@
 import type { TrustxClient } from "@/lib/providers/trustx/client";
 import { ProviderHttpError } from "@/lib/providers/errors";
 import { mapLimit } from "./concurrency";
+import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
 import { isTrustxTerminal, mapTrustxInstance, type TExecutionRow } from "./map-execution";
 import { writeExecutions } from "./write-executions";
@@ -65,7 +66,16 @@ export async function syncTrustxInstances(ctx: SyncContext): Promise<void> {
     const rows = await mapLimit(toRead, ctx.concurrency, (item) => fetchInstance(ctx, client, item.id));
     for (const item of page) if (!newest || item.createdAt > newest) newest = item.createdAt;
     const mark = newest;
-    ctx.count(await writeExecutions(ctx.pool, rows.filter((r): r is TExecutionRow => r !== null), mark ? (tx) => SyncContext.writeCursor(tx, TRUSTX_CURSOR, mark) : undefined));
+    ctx.count(
+      await writeIsolating(
+        ctx,
+        "trustx.instance",
+        rows.filter((r): r is TExecutionRow => r !== null),
+        (r) => r.id,
+        (part, after) => writeExecutions(ctx.pool, part, after),
+        mark ? (tx) => SyncContext.writeCursor(tx, TRUSTX_CURSOR, mark) : undefined,
+      ),
+    );
   }
 
   const open = await ctx.db.execution.findMany({ where: { provider: "TRUSTX", NOT: { status: { startsWith: "COMPLETED_" } } }, select: { id: true, status: true } });

@@ -41,7 +41,7 @@ export async function createIsolatedDatabase(
     pool,
     async drop() {
       await db.$disconnect();
-      await pool.end();
+      await pool.end().catch(() => undefined);
       await dropDatabase(admin, name);
     },
   };
