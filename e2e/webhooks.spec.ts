@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { parseProviderEnv } from "../lib/env";
+import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
 import { storageStateFor } from "./support/users";
 
@@ -9,18 +11,8 @@ test.describe.configure({ mode: "serial" });
 // The sandbox is the Trulioo here: a status changed there must reach the dashboard through the
 // webhook (app -> inbox -> worker -> re-read), with no sync run in between.
 test("a status change in Trulioo reaches the overview through a webhook, without a sync", async ({ page }) => {
-  const env = process.env;
-  const trulioo = new TruliooClient({
-    authUrl: env.TRULIOO_AUTH_URL!,
-    platformUrl: env.TRULIOO_PLATFORM_URL!,
-    exportUrl: env.TRULIOO_EXPORT_URL!,
-    clientId: env.TRULIOO_CLIENT_ID!,
-    clientSecret: env.TRULIOO_CLIENT_SECRET!,
-    timeoutMs: 5000,
-    maxAttempts: 3,
-    baseDelayMs: 50,
-    maxDelayMs: 500,
-  });
+  // The sandbox's variables are in this process's environment (npm test passes them on).
+  const trulioo = new TruliooClient(providerConfigsFrom(parseProviderEnv(process.env)).trulioo!);
   const pending = await trulioo.listClients({ statuses: ["PENDING_REVIEW"], limit: 1 });
   const target = pending.data.valid[0];
   test.skip(!target, "the sandbox data has no profile waiting for review");

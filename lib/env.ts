@@ -48,6 +48,14 @@ const ZEnvSchema = z.object({
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
+const ZProviderEnvSchema = z.object(PROVIDER_ENV);
+export type TProviderEnv = z.infer<typeof ZProviderEnvSchema>;
+
+/** Provider settings from any set of variables (the sandbox prints them; tests and benchmarks pass them on). */
+export function parseProviderEnv(raw: Record<string, string | undefined>): TProviderEnv {
+  return ZProviderEnvSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")));
+}
+
 // Scripts (migrate, seed, worker) need only the database part.
 const ZDbEnvSchema = ZEnvSchema.pick({ DATABASE_URL: true, DB_POOL_SIZE: true });
 // The worker and the sync scripts need the database and the providers, not the web session settings.

@@ -7,6 +7,8 @@ import pg from "pg";
 import { to as copyTo, from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "../lib/db/migrate";
 import { createDatabase } from "../lib/db";
+import { parseProviderEnv } from "../lib/env";
+import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
 import { runSyncStages } from "../lib/sync/run-sync";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./lib/embedded-postgres";
@@ -44,18 +46,7 @@ async function main() {
     SANDBOX_JUMIO_ACCOUNTS: "0",
     SANDBOX_TRUSTX_INSTANCES: "0",
   });
-  const env = sandbox.appEnv;
-  const trulioo = new TruliooClient({
-    authUrl: env.TRULIOO_AUTH_URL!,
-    platformUrl: env.TRULIOO_PLATFORM_URL!,
-    exportUrl: env.TRULIOO_EXPORT_URL!,
-    clientId: env.TRULIOO_CLIENT_ID!,
-    clientSecret: env.TRULIOO_CLIENT_SECRET!,
-    timeoutMs: 30_000,
-    maxAttempts: 3,
-    baseDelayMs: 50,
-    maxDelayMs: 1000,
-  });
+  const trulioo = new TruliooClient(providerConfigsFrom(parseProviderEnv(sandbox.appEnv)).trulioo!);
   const { db, pool } = createDatabase(syncUrl, 8);
 
   try {

@@ -1,4 +1,4 @@
-import type { TWorkerEnv } from "@/lib/env";
+import type { TProviderEnv } from "@/lib/env";
 
 export type TRetryConfig = { timeoutMs: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
 
@@ -29,7 +29,7 @@ const JUMIO_REGIONS = { US: "amer-1", EU: "emea-1", SG: "apac-1" } as const;
 const trim = (url: string) => url.replace(/\/+$/, "");
 
 /** Which providers are on, and how to reach them. Secrets stay on the server: never pass this to a client component. */
-export function providerConfigsFrom(env: TWorkerEnv): TProviderConfigs {
+export function providerConfigsFrom(env: TProviderEnv): TProviderConfigs {
   const retry: TRetryConfig = {
     timeoutMs: env.PROVIDER_TIMEOUT_MS,
     maxAttempts: env.PROVIDER_MAX_ATTEMPTS,
