@@ -1,3 +1,5 @@
+import { ProviderAuthError, ProviderHttpError, type TProviderName } from "./errors";
+
 export type TIssuedToken = { token: string; expiresInSeconds: number };
 
 /**
@@ -35,4 +37,18 @@ export class TokenCache {
       this.renewAt = 0;
     }
   }
+}
+
+/** A token cache whose issuing call reports refused credentials (a 4xx) as a ProviderAuthError. */
+export function credentialTokens(provider: TProviderName, issue: () => Promise<TIssuedToken>): TokenCache {
+  return new TokenCache(async () => {
+    try {
+      return await issue();
+    } catch (error) {
+      if (error instanceof ProviderHttpError && error.status < 500) {
+        throw new ProviderAuthError(provider, `credentials refused (${error.upstreamMessage ?? error.status})`);
+      }
+      throw error;
+    }
+  });
 }

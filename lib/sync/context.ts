@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Db, SqlPool } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
-import { ProviderResponseError } from "@/lib/providers/errors";
+import { ProviderHttpError, ProviderResponseError } from "@/lib/providers/errors";
 import type { TInvalidItem } from "@/lib/providers/lenient";
 import type { TWriteCounts } from "./write-profiles";
 
@@ -125,13 +125,24 @@ export class SyncContext {
     if (this.pendingFailure) throw this.pendingFailure;
   }
 
-  /** A response that did not match the contract becomes a SyncError; anything else is thrown. */
-  async recordIfInvalid(source: string, externalId: string, error: unknown): Promise<boolean> {
-    if (error instanceof ProviderResponseError) {
-      await this.recordError(source, externalId, error.message, { issues: error.issues, raw: error.raw });
-      return true;
+  /**
+   * Reads one listed record. One that breaks the contract, or that is gone (404) by the time it is
+   * read, becomes a SyncError and null, so the run goes on; any other failure is thrown.
+   */
+  async readRecord<T>(source: string, externalId: string, read: () => Promise<T>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof ProviderResponseError) {
+        await this.recordError(source, externalId, error.message, { issues: error.issues, raw: error.raw });
+        return null;
+      }
+      if (error instanceof ProviderHttpError && error.status === 404) {
+        await this.recordError(source, externalId, "listed but not found (404) when read");
+        return null;
+      }
+      throw error;
     }
-    return false;
   }
 
   async readCursor(key: string): Promise<Date | null> {

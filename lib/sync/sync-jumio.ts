@@ -20,19 +20,12 @@ const orNullOn404 = async <T>(call: Promise<T>): Promise<T | null> => {
 };
 
 /** Reads one execution in full: record, steps and rules (steps/rules may not exist yet: 404 = none). */
-export async function fetchExecution(ctx: SyncContext, client: JumioClient, accountId: string, id: string): Promise<TExecutionRow | null> {
-  try {
+export function fetchExecution(ctx: SyncContext, client: JumioClient, accountId: string, id: string): Promise<TExecutionRow | null> {
+  return ctx.readRecord("jumio.execution", id, async () => {
     const record = await client.getExecution(accountId, id);
     const [steps, rules] = await Promise.all([orNullOn404(client.getSteps(accountId, id)), orNullOn404(client.getRules(accountId, id))]);
     return mapJumioExecution(record, { record, steps, rules });
-  } catch (error) {
-    if (await ctx.recordIfInvalid("jumio.execution", id, error)) return null;
-    if (error instanceof ProviderHttpError && error.status === 404) {
-      await ctx.recordError("jumio.execution", id, "listed but not found (404) when read");
-      return null;
-    }
-    throw error;
-  }
+  });
 }
 
 type TLocal = { status: string; decisionType: string | null; riskScore: number | null };

@@ -1,6 +1,5 @@
 import type { TruliooClient } from "@/lib/providers/trulioo/client";
 import type { TClientSummary } from "@/lib/providers/trulioo/schemas";
-import { ProviderHttpError } from "@/lib/providers/errors";
 import { mapLimit } from "./concurrency";
 import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
@@ -19,18 +18,11 @@ async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<v
 }
 
 /** Fetches one client's full record; a record that breaks the contract becomes a SyncError (null). */
-export async function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
-  try {
+export function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
+  return ctx.readRecord("trulioo.client", id, async () => {
     const { client: details, raw, rawBytes } = await client.getClient(id, { fullServiceDetails: true });
     return mapProfile(details, raw, rawBytes);
-  } catch (error) {
-    if (await ctx.recordIfInvalid("trulioo.client", id, error)) return null;
-    if (error instanceof ProviderHttpError && error.status === 404) {
-      await ctx.recordError("trulioo.client", id, "listed but not found (404) when read");
-      return null;
-    }
-    throw error;
-  }
+  });
 }
 
 /**

@@ -8,26 +8,20 @@ import { writeExecutions } from "./write-executions";
 
 export const TRUSTX_CURSOR = "trustx.instances";
 
-async function fetchInstance(ctx: SyncContext, client: TrustxClient, id: string): Promise<TExecutionRow | null> {
-  try {
+function fetchInstance(ctx: SyncContext, client: TrustxClient, id: string): Promise<TExecutionRow | null> {
+  return ctx.readRecord("trustx.instance", id, async () => {
     const instance = await client.getInstanceWithParameters(id);
     let userData = null;
     if (instance.processDefnId) {
       try {
         userData = await client.getUserData(instance.processDefnId, id);
       } catch (error) {
+        // No user data captured yet.
         if (!(error instanceof ProviderHttpError && error.status === 404)) throw error;
       }
     }
     return mapTrustxInstance(instance, { instance, userData });
-  } catch (error) {
-    if (await ctx.recordIfInvalid("trustx.instance", id, error)) return null;
-    if (error instanceof ProviderHttpError && error.status === 404) {
-      await ctx.recordError("trustx.instance", id, "listed but not found (404) when read");
-      return null;
-    }
-    throw error;
-  }
+  });
 }
 
 /**

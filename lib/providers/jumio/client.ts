@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import type { TJumioConfig } from "../config";
-import { ProviderAuthError, ProviderHttpError } from "../errors";
 import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
 import type { TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
-import { TokenCache } from "../token-cache";
+import { credentialTokens, type TokenCache } from "../token-cache";
 import {
   ZEmptySchema,
   ZExecutionListSchema,
@@ -42,27 +41,20 @@ export class JumioClient {
     this.api = `${config.retrievalUrl}/api/v1`;
     const tokenHttp = this.makeHttp();
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
-    const tokens = new TokenCache(async () => {
-      try {
-        return await tokenHttp.json(
-          {
-            operation: "POST /oauth2/token",
-            method: "POST",
-            url: `${config.authUrl}/oauth2/token`,
-            form: { grant_type: "client_credentials" },
-            headers: { Authorization: `Basic ${basic}` },
-            idempotent: true,
-            auth: false,
-          },
-          ZJumioTokenSchema,
-        );
-      } catch (error) {
-        if (error instanceof ProviderHttpError && error.status < 500) {
-          throw new ProviderAuthError("jumio", `credentials refused (${error.upstreamMessage ?? error.status})`);
-        }
-        throw error;
-      }
-    });
+    const tokens = credentialTokens("jumio", () =>
+      tokenHttp.json(
+        {
+          operation: "POST /oauth2/token",
+          method: "POST",
+          url: `${config.authUrl}/oauth2/token`,
+          form: { grant_type: "client_credentials" },
+          headers: { Authorization: `Basic ${basic}` },
+          idempotent: true,
+          auth: false,
+        },
+        ZJumioTokenSchema,
+      ),
+    );
     this.http = this.makeHttp(tokens);
   }
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { TTruliooConfig } from "../config";
-import { ProviderAuthError, ProviderHttpError } from "../errors";
+import { ProviderHttpError } from "../errors";
 import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
-import { TokenCache } from "../token-cache";
+import { credentialTokens, type TokenCache } from "../token-cache";
 import { describeTruliooError, TruliooApiError } from "./errors";
 import {
   ZAckSchema,
@@ -51,31 +51,24 @@ export class TruliooClient {
     this.exportBase = `${config.exportUrl}${testPrefix}`;
     this.platformBase = `${config.platformUrl}${testPrefix}`;
     const tokenHttp = this.makeHttp(overrides);
-    const tokens = new TokenCache(async () => {
-      try {
-        return await tokenHttp.json(
-          {
-            operation: "POST /connect/token",
-            method: "POST",
-            url: `${config.authUrl}/connect/token`,
-            form: {
-              grant_type: "client_credentials",
-              scope: "workflow.studio.api",
-              client_id: config.clientId,
-              client_secret: config.clientSecret,
-            },
-            idempotent: true,
-            auth: false,
+    const tokens = credentialTokens("trulioo", () =>
+      tokenHttp.json(
+        {
+          operation: "POST /connect/token",
+          method: "POST",
+          url: `${config.authUrl}/connect/token`,
+          form: {
+            grant_type: "client_credentials",
+            scope: "workflow.studio.api",
+            client_id: config.clientId,
+            client_secret: config.clientSecret,
           },
-          ZTokenResponseSchema,
-        );
-      } catch (error) {
-        if (error instanceof ProviderHttpError && error.status < 500) {
-          throw new ProviderAuthError("trulioo", `credentials refused (${error.upstreamMessage ?? error.status})`);
-        }
-        throw error;
-      }
-    });
+          idempotent: true,
+          auth: false,
+        },
+        ZTokenResponseSchema,
+      ),
+    );
     this.http = this.makeHttp(overrides, tokens);
   }
 

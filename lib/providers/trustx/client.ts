@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { TTrustxConfig } from "../config";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
-import { ProviderAuthError, ProviderHttpError } from "../errors";
 import { ProviderHttp } from "../http";
 import { pagesOf } from "../paging";
-import { TokenCache } from "../token-cache";
+import { credentialTokens, type TokenCache } from "../token-cache";
 import {
   ZCreatedInstanceSchema,
   ZProcessInstanceSchema,
@@ -51,27 +50,20 @@ export class TrustxClient {
   ) {
     this.base = config.baseUrl;
     const tokenHttp = this.makeHttp();
-    const tokens = new TokenCache(async () => {
-      try {
-        return await tokenHttp.json(
-          {
-            operation: "POST /api/arthr/apiKeys/issue",
-            method: "POST",
-            url: `${this.base}/api/arthr/apiKeys/issue`,
-            json: {},
-            headers: { "X-API-Key": config.apiKey },
-            idempotent: true,
-            auth: false,
-          },
-          ZTrustxTokenSchema,
-        );
-      } catch (error) {
-        if (error instanceof ProviderHttpError && error.status < 500) {
-          throw new ProviderAuthError("trustx", `API key refused (${error.status})`);
-        }
-        throw error;
-      }
-    });
+    const tokens = credentialTokens("trustx", () =>
+      tokenHttp.json(
+        {
+          operation: "POST /api/arthr/apiKeys/issue",
+          method: "POST",
+          url: `${this.base}/api/arthr/apiKeys/issue`,
+          json: {},
+          headers: { "X-API-Key": config.apiKey },
+          idempotent: true,
+          auth: false,
+        },
+        ZTrustxTokenSchema,
+      ),
+    );
     this.http = this.makeHttp(tokens);
   }
 
