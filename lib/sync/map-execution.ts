@@ -22,6 +22,8 @@ export type TExecutionRow = {
   feedbackReason: string | null;
   raw: unknown;
   contentHash: string;
+  /** When this copy was read upstream. */
+  fetchedAt: Date;
 };
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
@@ -50,6 +52,7 @@ export function mapJumioExecution(
     feedbackReason: record.feedback?.reason ?? null,
     raw,
     contentHash: contentHash(raw),
+    fetchedAt: new Date(),
   };
 }
 
@@ -86,5 +89,6 @@ export function mapTrustxInstance(
     feedbackReason: null,
     raw,
     contentHash: contentHash(raw),
+    fetchedAt: new Date(),
   };
 }

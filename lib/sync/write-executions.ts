@@ -40,7 +40,7 @@ async function upsert(client: pg.PoolClient, r: TExecutionRow[]): Promise<void> 
       raw, content_hash, synced_at, profile_id)
     SELECT t.provider::"ExecutionProvider", t.id, t.account_id, t.definition, t.status, t.decision_type, t.decision_label, t.risk_score,
       t.customer_reference, t.first_name, t.last_name, t.created_at, t.completed_at, t.wiped_out_at, t.feedback_status,
-      t.feedback_reason, t.raw, t.content_hash, now(),
+      t.feedback_reason, t.raw, t.content_hash, t.fetched_at,
       COALESCE(
         (SELECT p.id FROM profiles p WHERE p.id = CASE WHEN t.ref_uuid THEN t.customer_reference::uuid END),
         (SELECT s.profile_id FROM service_results s WHERE t.provider = 'JUMIO' AND s.transaction_record_id = t.id LIMIT 1))
@@ -50,22 +50,26 @@ async function upsert(client: pg.PoolClient, r: TExecutionRow[]): Promise<void> 
       $10::text[], $11::text[], $12::timestamptz[],
       $13::timestamptz[], $14::timestamptz[], $15::text[],
       $16::text[], $17::jsonb[], $18::text[],
-      $19::boolean[])
+      $19::boolean[], $20::timestamptz[])
       AS t(provider, id, account_id, definition, status, decision_type, decision_label, risk_score, customer_reference, first_name,
-        last_name, created_at, completed_at, wiped_out_at, feedback_status, feedback_reason, raw, content_hash, ref_uuid)
+        last_name, created_at, completed_at, wiped_out_at, feedback_status, feedback_reason, raw, content_hash, ref_uuid, fetched_at)
     ON CONFLICT (provider, id) DO UPDATE SET account_id = EXCLUDED.account_id, definition = EXCLUDED.definition,
       status = EXCLUDED.status, decision_type = EXCLUDED.decision_type, decision_label = EXCLUDED.decision_label,
       risk_score = EXCLUDED.risk_score, customer_reference = EXCLUDED.customer_reference, first_name = EXCLUDED.first_name,
       last_name = EXCLUDED.last_name, created_at = EXCLUDED.created_at, completed_at = EXCLUDED.completed_at,
       wiped_out_at = EXCLUDED.wiped_out_at, feedback_status = EXCLUDED.feedback_status, feedback_reason = EXCLUDED.feedback_reason,
-      raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, synced_at = now(),
-      profile_id = COALESCE(EXCLUDED.profile_id, executions.profile_id)`,
+      raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, synced_at = EXCLUDED.synced_at,
+      profile_id = COALESCE(EXCLUDED.profile_id, executions.profile_id)
+    -- synced_at is when the copy was read upstream: an older read (a long sync) never replaces a newer
+    -- one (a webhook re-sync that committed meanwhile).
+    WHERE executions.synced_at <= EXCLUDED.synced_at`,
     [
       r.map((x) => x.provider), r.map((x) => x.id), r.map((x) => x.accountId), r.map((x) => x.definition), r.map((x) => x.status),
       r.map((x) => x.decisionType), r.map((x) => x.decisionLabel), r.map((x) => x.riskScore), r.map((x) => x.customerReference),
       r.map((x) => x.firstName), r.map((x) => x.lastName), r.map((x) => x.createdAt), r.map((x) => x.completedAt),
       r.map((x) => x.wipedOutAt), r.map((x) => x.feedbackStatus), r.map((x) => x.feedbackReason), r.map((x) => json(x.raw)),
       r.map((x) => x.contentHash), r.map((x) => x.customerReference !== null && UUID.test(x.customerReference)),
+      r.map((x) => x.fetchedAt),
     ],
   );
 }

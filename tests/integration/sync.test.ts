@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { runSyncStages } from "../../lib/sync/run-sync";
 import { SyncContext } from "../../lib/sync/context";
 import { syncOneProfile } from "../../lib/sync/sync-trulioo";
+import { writeExecutions } from "../../lib/sync/write-executions";
 import { createIsolatedDatabase } from "../support/db";
 import { startTestSandbox } from "../support/sandbox";
 import { readUpstream } from "../support/truth";
@@ -159,6 +160,19 @@ describe("sync of the sandbox into Postgres", () => {
     await run();
     await sb.control("/faults", undefined, "DELETE");
     await expectExactCopy(db, sb);
+  });
+
+  it("an older read never replaces a newer copy written meanwhile", async () => {
+    const base = {
+      provider: "JUMIO" as const, id: crypto.randomUUID(), accountId: crypto.randomUUID(), definition: "10013", decisionType: "PASSED",
+      decisionLabel: "PASSED", riskScore: 10, customerReference: null, firstName: null, lastName: null, createdAt: new Date(),
+      completedAt: null, wipedOutAt: null, feedbackStatus: null, feedbackReason: null, raw: {},
+    };
+    const newer = { ...base, status: "PROCESSED", contentHash: "new", fetchedAt: new Date(Date.now()) };
+    const older = { ...base, status: "ACQUIRED", contentHash: "old", fetchedAt: new Date(Date.now() - 5_000) };
+    await writeExecutions(isolated.pool, [newer]);
+    await writeExecutions(isolated.pool, [older]);
+    expect((await db.execution.findUniqueOrThrow({ where: { provider_id: { provider: "JUMIO", id: base.id } } })).status).toBe("PROCESSED");
   });
 
   it("re-syncs the one end client a webhook names", async () => {
