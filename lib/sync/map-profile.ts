@@ -14,7 +14,6 @@ export function mapProfile(client: TClientDetails, raw: unknown, rawBytes?: Buff
   const flows = Object.entries(client.flowData);
   const fields = flows.flatMap(([flowId, flow]) =>
     Object.entries(flow.fieldData).map(([elementId, field]) => ({
-      profileId: client.id,
       flowId,
       elementId,
       name: field.name,
@@ -76,7 +75,7 @@ export function mapProfile(client: TClientDetails, raw: unknown, rawBytes?: Buff
       contentHash: createHash("sha256").update(rawJson).digest("hex"),
     },
     flows: flows.map(([flowId, flow]) => ({ flowId, completed: flow.completed })),
-    fields: fields.map(({ profileId: _profileId, ...field }) => field),
+    fields,
     files,
     services,
     notes: client.notes.map((n) => ({ id: n.id, text: n.text, createdBy: n.createdBy ?? null, createdAt: n.created })),

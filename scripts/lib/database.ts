@@ -1,8 +1,8 @@
 import path from "node:path";
 import { applyMigrations } from "../../lib/db/migrate";
-import { ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres, type TEmbeddedPostgres } from "./embedded-postgres";
 
-export type TDatabase = { url: string; embedded: TEmbeddedPostgres | null };
+export type TPreparedDatabase = { url: string; embedded: TEmbeddedPostgres | null };
 
 /**
  * DATABASE_URL when set (nothing started), otherwise an embedded PostgreSQL under `dataDir`.
@@ -14,7 +14,7 @@ export async function prepareDatabase(options: {
   database: string;
   persistent: boolean;
   log: (line: string) => void;
-}): Promise<TDatabase> {
+}): Promise<TPreparedDatabase> {
   let url = options.databaseUrl;
   let embedded: TEmbeddedPostgres | null = null;
   if (!url) {
@@ -28,4 +28,3 @@ export async function prepareDatabase(options: {
   return { url, embedded };
 }
 
-export { withDatabase };
