@@ -38,6 +38,10 @@ const ZEnvSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Failures from one client address across all emails per window (higher than the per-email limit).
+  SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  // The longest a sign-in lock lasts; unset: 24 windows.
+  SIGNIN_MAX_LOCK_MINUTES: z.coerce.number().positive().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

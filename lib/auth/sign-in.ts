@@ -5,9 +5,20 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TRequestContext } from "@/lib/audit/schemas";
 import type { TRole } from "./permissions";
 import { verifyPassword } from "./password";
-import { evaluateThrottle, type TThrottleConfig } from "./throttle";
+import {
+  lockedForSeconds,
+  registerFailure,
+  settleThrottle,
+  throttlePolicies,
+  type TThrottleConfig,
+  type TThrottleKind,
+  type TThrottlePolicy,
+} from "./throttle";
+import { clearThrottle, countRefusal, lockThrottle, readThrottle, saveThrottle, THROTTLE_KINDS, throttleKeys, type TThrottleKey } from "./throttle-store";
 
 export const SIGN_IN_ACTION = "auth.sign_in";
+/** One summary row when a lock starts; the tries it refuses are counted on the throttle row instead. */
+export const SIGN_IN_LOCKED_ACTION = "auth.sign_in_locked";
 
 export const ZCredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -17,7 +28,7 @@ export const ZCredentialsSchema = z.object({
 /** Error codes the login page turns into messages (next-auth passes them through as `error`). */
 export const SIGN_IN_ERRORS = {
   CredentialsSignin: "Wrong email or password.",
-  TooManyAttempts: "Too many failed sign-ins for this email. Try again later.",
+  TooManyAttempts: "Too many failed sign-ins from this address. Try again later.",
   AccountDisabled: "This account is deactivated. Ask an administrator to reactivate it.",
   SessionEnded: "Your session has ended. Please sign in again.",
   OidcNoAccount: "No active Compliance Desk account uses this email. Ask an administrator.",
@@ -27,27 +38,10 @@ export type TSignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: TRole } }
   | { ok: false; error: keyof typeof SIGN_IN_ERRORS; retryAfterSeconds?: number };
 
-async function throttleFor(db: Db | DbTransaction, email: string, now: Date, config: TThrottleConfig) {
-  const since = new Date(now.getTime() - config.windowMinutes * 60_000);
-  const [failures, lastSuccess] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { actorEmail: email, action: SIGN_IN_ACTION, outcome: "FAILED", at: { gt: since } },
-      select: { at: true },
-      orderBy: { at: "desc" },
-      take: config.maxFailures,
-    }),
-    db.auditEvent.findFirst({
-      where: { actorEmail: email, action: SIGN_IN_ACTION, outcome: "SUCCESS", at: { gt: since } },
-      select: { at: true },
-      orderBy: { at: "desc" },
-    }),
-  ]);
-  return evaluateThrottle(failures.map((f) => f.at), lastSuccess?.at ?? null, now, config);
-}
-
 /**
- * Checks email and password, throttled per email; every attempt is an audit event. Failed attempts
- * are counted from the audit log itself, so throttling holds across app replicas.
+ * Checks email and password, throttled per (email, client address) and per client address
+ * (lib/auth/throttle.ts). Every genuine attempt is an audit event; a refused one is only counted.
+ * The throttle rows live in the database, so the limits hold across app replicas.
  */
 export async function authenticateWithPassword(
   db: Db,
@@ -60,7 +54,8 @@ export async function authenticateWithPassword(
   if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
   const { email, password } = parsed.data;
   // Attempts for one email run one at a time (a transaction-scoped lock), so a burst of parallel
-  // guesses cannot all read the same failure count before any of them is recorded.
+  // guesses from one address cannot all read the same failure count before any of them is recorded:
+  // it gets exactly the limit. Across emails, the per-address row is updated under a row lock.
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`signin:${email}`}))`;
@@ -89,20 +84,28 @@ async function attempt(
     return error;
   };
 
-  const throttle = await throttleFor(db, email, now, config);
-  if (throttle.locked) {
-    await fail("TooManyAttempts", "throttled");
-    return { ok: false, error: "TooManyAttempts", retryAfterSeconds: throttle.retryAfterSeconds };
+  const policies = throttlePolicies(config);
+  const keys = throttleKeys(email, request.ip);
+  const locked = await findLocks(db, keys, policies, now);
+  // Refused before the password is looked at, so a lock is no oracle for it.
+  if (locked) {
+    await countRefusal(db, locked.keys);
+    return { ok: false, error: "TooManyAttempts", retryAfterSeconds: locked.retryAfterSeconds };
   }
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(password, user?.passwordHash);
   if (!user || !passwordOk) {
-    return { ok: false, error: await fail("CredentialsSignin", user ? "wrong_password" : "unknown_email", user ?? undefined) };
+    const error = await fail("CredentialsSignin", user ? "wrong_password" : "unknown_email", user ?? undefined);
+    for (const kind of THROTTLE_KINDS) await countFailure(db, keys[kind], policies[kind], email, request, now);
+    return { ok: false, error };
   }
+  // The right password of a deactivated account is no guess: refused, audited, not counted.
   if (!user.active) {
     return { ok: false, error: await fail("AccountDisabled", "deactivated", user) };
   }
+
+  await clearThrottle(db, keys.EMAIL_IP);
 
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAudit(db, {
@@ -114,4 +117,46 @@ async function attempt(
     request,
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+async function findLocks(
+  db: DbTransaction,
+  keys: Record<TThrottleKind, TThrottleKey>,
+  policies: Record<TThrottleKind, TThrottlePolicy>,
+  now: Date,
+): Promise<{ keys: TThrottleKey[]; retryAfterSeconds: number } | null> {
+  const locked: { key: TThrottleKey; seconds: number }[] = [];
+  for (const kind of THROTTLE_KINDS) {
+    const seconds = lockedForSeconds(settleThrottle(await readThrottle(db, keys[kind]), now, policies[kind]), now);
+    if (seconds !== null) locked.push({ key: keys[kind], seconds });
+  }
+  if (locked.length === 0) return null;
+  return { keys: locked.map((l) => l.key), retryAfterSeconds: Math.max(...locked.map((l) => l.seconds)) };
+}
+
+async function countFailure(
+  db: DbTransaction,
+  key: TThrottleKey,
+  policy: TThrottlePolicy,
+  email: string,
+  request: TRequestContext,
+  now: Date,
+): Promise<void> {
+  const { state, lock } = registerFailure(settleThrottle(await lockThrottle(db, key, now), now, policy), now, policy);
+  await saveThrottle(db, key, state);
+  if (!lock) return;
+  await recordAudit(db, {
+    actor: { id: null, email, role: null },
+    action: SIGN_IN_LOCKED_ACTION,
+    outcome: "DENIED",
+    target: { type: "sign_in_throttle", id: key.key },
+    details: {
+      kind: key.kind,
+      failures: lock.failures,
+      until: lock.until.toISOString(),
+      lockCount: lock.lockCount,
+      refusedDuringPreviousLock: lock.refusedBefore,
+    },
+    request,
+  });
 }

@@ -121,6 +121,15 @@ describe("schema.prisma matches the migrations", () => {
     expect(await db.syncError.findFirstOrThrow({ where: { runId: run.id }, include: { run: true } })).toMatchObject({ run: { expected: 6 } });
   });
 
+  it("round-trips every field of the sign-in throttle", async () => {
+    const at = new Date("2026-03-04T05:06:07.891Z");
+    const key = `ip:drift-${crypto.randomUUID()}`;
+    await db.signInThrottle.create({ data: { key, kind: "IP", failures: 3, windowStart: at, lockedUntil: at, lockCount: 2, refused: 7 } });
+    expect(await db.signInThrottle.findUniqueOrThrow({ where: { key } })).toMatchObject({
+      kind: "IP", failures: 3, windowStart: at, lockedUntil: at, lockCount: 2, refused: 7, updatedAt: expect.any(Date),
+    });
+  });
+
   it("has no column the schema does not know, and none missing", async () => {
     await sql.connect();
     const models = (db as unknown as { _runtimeDataModel: { models: Record<string, RuntimeModel> } })._runtimeDataModel.models;
