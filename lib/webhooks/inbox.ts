@@ -2,12 +2,14 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { QUEUES, type TWebhookJob } from "@/lib/jobs/boss";
+import { stringifyWithoutSecrets } from "./redact";
 
 export type TInboxEvent = {
   source: "trulioo" | "jumio";
   dedupeKey: string;
   type: string;
   subjectId: string | null;
+  /** Stored without its secrets (verification tokens, signatures): they were checked on receipt. */
   payload: unknown;
   /** Stored but not processed (unknown type, test flow). */
   ignore?: boolean;
@@ -26,7 +28,7 @@ function jobIdFor(eventId: bigint): string {
 export async function acceptEvent(db: Db, boss: PgBoss, event: TInboxEvent): Promise<{ stored: boolean; id: string | null }> {
   const rows = await db.$queryRaw<{ id: bigint; inserted: boolean }[]>`
     INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state)
-    VALUES (${event.source}, ${event.dedupeKey}, ${event.type}, ${event.subjectId}, ${JSON.stringify(event.payload)}::jsonb,
+    VALUES (${event.source}, ${event.dedupeKey}, ${event.type}, ${event.subjectId}, ${stringifyWithoutSecrets(event.payload)}::jsonb,
       ${event.ignore ? "IGNORED" : "RECEIVED"}::"WebhookState")
     ON CONFLICT (source, dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key WHERE webhook_events.state = 'RECEIVED'
     RETURNING id, (xmax = 0) AS inserted`;

@@ -113,4 +113,15 @@ describe("webhook receivers", () => {
     expect(jumio).toHaveLength(1);
     expect(jumio[0]!.subjectId).toBe(`${callback.account.id}/${callback.workflowExecution.id}`);
   });
+
+  it("stores a Trulioo event without its verification token or any other secret", async () => {
+    const body = event({ details: { apiSecret: "s-1", items: [{ signature: "sig-1", keep: 1 }], Password: "p-1", note: "kept" } });
+    const raw = encode(body);
+    expect(await receive.receiveTruliooWebhook(raw, sign(raw))).toEqual({ received: true, duplicate: false });
+    const row = (await stored()).find((e) => e.dedupeKey === body.id);
+    expect(row).toBeDefined();
+    const text = JSON.stringify(row!.payload);
+    for (const secret of [TOKEN, "s-1", "sig-1", "p-1"]) expect(text).not.toContain(secret);
+    expect(row!.payload).toEqual({ ...body, token: undefined, details: { items: [{ keep: 1 }], note: "kept" } });
+  });
 });
