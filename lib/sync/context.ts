@@ -96,7 +96,8 @@ export class SyncContext {
       data: {
         runId: this.runId,
         source,
-        externalId,
+        // Indexed with the source; an id from a record that failed validation may be any length.
+        externalId: externalId?.slice(0, 200) ?? null,
         message: message.slice(0, 2000),
         issues: extra.issues === undefined ? undefined : (extra.issues as object),
         raw: extra.raw === undefined ? undefined : (JSON.parse(JSON.stringify(extra.raw ?? null)) as object),

@@ -9,12 +9,13 @@ import { writeProfiles } from "./write-profiles";
 export const PROFILE_CURSOR = "trulioo.clients";
 
 async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<void> {
-  for await (const page of client.workflows()) {
+  for await (const page of client.workflows({ onInvalid: ctx.invalidItemHandler("trulioo.workflow") })) {
     for (const wf of page) {
       const data = { name: wf.name, corporate: wf.corporate, published: wf.published, createdAt: wf.created, raw: wf, syncedAt: new Date() };
       await ctx.db.workflow.upsert({ where: { id: wf.id }, create: { id: wf.id, ...data }, update: data });
     }
   }
+  await ctx.flushPending();
 }
 
 /** Fetches one client's full record; a record that breaks the contract becomes a SyncError (null). */

@@ -1,18 +1,20 @@
 import { z } from "zod";
+import { MAX_SECRET, ZIdSchema, ZTypeSchema } from "@/lib/providers/bounds";
 
 export const ZTruliooHandshakeSchema = z.object({
-  type: z.string().refine((t) => t.toLowerCase() === "url_verification"),
-  token: z.string(),
-  challenge: z.string(),
+  type: ZTypeSchema.refine((t) => t.toLowerCase() === "url_verification"),
+  token: z.string().max(MAX_SECRET),
+  challenge: z.string().max(MAX_SECRET),
 });
 
+// id is the dedupe key (a unique index); the user becomes the event's subject.
 export const ZTruliooEventSchema = z.object({
-  id: z.string().min(1),
-  token: z.string(),
-  type: z.string(),
-  event: z.object({ type: z.string(), ts: z.number().nullish(), user: z.string().nullish() }),
-  flowId: z.string().nullish(),
-  userId: z.string().nullish(),
+  id: ZIdSchema.min(1),
+  token: z.string().max(MAX_SECRET),
+  type: ZTypeSchema,
+  event: z.object({ type: ZTypeSchema, ts: z.number().nullish(), user: ZIdSchema.nullish() }),
+  flowId: ZIdSchema.nullish(),
+  userId: ZIdSchema.nullish(),
   test: z.boolean().nullish(),
   retry: z.number().nullish(),
 });

@@ -124,4 +124,28 @@ describe("webhook receivers", () => {
     for (const secret of [TOKEN, "s-1", "sig-1", "p-1"]) expect(text).not.toContain(secret);
     expect(row!.payload).toEqual({ ...body, token: undefined, details: { items: [{ keep: 1 }], note: "kept" } });
   });
+
+  it("answers 400 to a Jumio callback with a 900 KB value for an indexed key, and stores nothing", async () => {
+    const huge = "x".repeat(900 * 1024);
+    const callback = (workflowExecution: Record<string, unknown>, callbackSentAt = "2026-01-21T14:55:01.917Z") => ({
+      callbackSentAt,
+      workflowExecution: { id: randomUUID(), href: "x", definitionKey: "10013", status: "PROCESSED", ...workflowExecution },
+      account: { id: randomUUID(), href: "y" },
+    });
+    const before = (await stored()).length;
+    for (const body of [callback({ status: huge }), callback({}, huge), callback({ id: huge }), callback({ definitionKey: huge })]) {
+      const error = await receive.receiveJumioCallback(encode(body), JUMIO_TOKEN).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST", status: 400 });
+    }
+    expect((await stored()).length).toBe(before);
+  });
+
+  it("answers 400 to a signed Trulioo event with an over-long id or subject, and stores nothing", async () => {
+    const before = (await stored()).length;
+    for (const body of [event({ id: "i".repeat(900 * 1024) }), event({ userId: "u".repeat(10_000) }), event({ event: { type: "T".repeat(5000) } })]) {
+      const raw = encode(body);
+      await expect(receive.receiveTruliooWebhook(raw, sign(raw))).rejects.toMatchObject({ code: "BAD_REQUEST", status: 400 });
+    }
+    expect((await stored()).length).toBe(before);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZIdSchema, ZTypeSchema } from "../bounds";
 import { ZLenientListSchema } from "../lenient";
 
 const ZIsoSchema = z.string().datetime({ offset: true }).transform((v) => new Date(v));
@@ -8,19 +9,19 @@ export const ZJumioTokenSchema = z
   .transform((t) => ({ token: t.access_token, expiresInSeconds: t.expires_in }));
 
 export const ZDecisionSchema = z.object({
-  type: z.string(),
+  type: ZTypeSchema,
   details: z.object({ label: z.string().nullish() }).nullish(),
   risk: z.object({ score: z.number().nullish() }).nullish(),
 });
 
 export const ZExecutionListItemSchema = z.object({
   id: z.string().uuid(),
-  status: z.string(),
-  definitionKey: z.string().nullish(),
+  status: ZTypeSchema,
+  definitionKey: ZIdSchema.nullish(),
   createdAt: ZIsoSchema,
   completedAt: ZIsoSchema.nullish(),
   account: z.object({ id: z.string().uuid() }),
-  customerInternalReference: z.string().nullish(),
+  customerInternalReference: ZIdSchema.nullish(),
   decision: ZDecisionSchema.nullish(),
 });
 export type TExecutionListItem = z.output<typeof ZExecutionListItemSchema>;
@@ -74,10 +75,10 @@ export type TFeedback = z.infer<typeof ZFeedbackSchema>;
 export const ZTransactionRecordSchema = z.object({
   workflow: z.object({
     id: z.string().uuid(),
-    status: z.string(),
-    definitionKey: z.string().nullish(),
-    userReference: z.string().nullish(),
-    customerInternalReference: z.string().nullish(),
+    status: ZTypeSchema,
+    definitionKey: ZIdSchema.nullish(),
+    userReference: ZIdSchema.nullish(),
+    customerInternalReference: ZIdSchema.nullish(),
   }),
   account: z.object({ id: z.string().uuid() }),
   createdAt: ZIsoSchema,
@@ -89,7 +90,7 @@ export const ZTransactionRecordSchema = z.object({
   steps: z.object({ href: z.string().nullish() }).nullish(),
   rules: z.object({ href: z.string().nullish() }).nullish(),
   capabilities: z.record(z.string(), z.array(ZCapabilitySchema)).default({}),
-  feedback: z.object({ status: z.string(), reason: z.string().nullish() }).nullish(),
+  feedback: z.object({ status: ZTypeSchema, reason: ZTypeSchema.nullish() }).nullish(),
   consent: z.record(z.string(), z.unknown()).nullish(),
   captureClient: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -117,16 +118,16 @@ export const ZRuleSchema = z.object({
 export const ZRulesSchema = z.object({ executions: z.array(ZRuleSchema) });
 
 export const ZExecutionStatusSchema = z.object({
-  account: z.object({ id: z.string(), href: z.string().nullish() }),
-  workflowExecution: z.object({ id: z.string(), href: z.string().nullish(), definitionKey: z.string().nullish(), status: z.string() }),
+  account: z.object({ id: ZIdSchema, href: z.string().nullish() }),
+  workflowExecution: z.object({ id: ZIdSchema, href: z.string().nullish(), definitionKey: ZIdSchema.nullish(), status: ZTypeSchema }),
 });
 
 export const ZPdfLinkSchema = z.object({ presignedUrl: z.string().url() });
 export const ZEmptySchema = z.object({}).passthrough();
 
-/** Jumio's callback body (contract §2.7). */
+/** Jumio's callback body (contract §2.7). Status and send time are part of the dedupe key. */
 export const ZJumioCallbackSchema = z.object({
-  callbackSentAt: z.string(),
-  workflowExecution: z.object({ id: z.string().uuid(), href: z.string().nullish(), definitionKey: z.string().nullish(), status: z.string() }),
+  callbackSentAt: ZTypeSchema,
+  workflowExecution: z.object({ id: z.string().uuid(), href: z.string().nullish(), definitionKey: ZIdSchema.nullish(), status: ZTypeSchema }),
   account: z.object({ id: z.string().uuid(), href: z.string().nullish() }),
 });

@@ -22,7 +22,7 @@ import {
 
 export const STATUS_CHUNK = 100;
 const ZClientPageSchema = ZTruliooPageSchema(z.unknown()).extend({ data: ZLenientListSchema(ZClientSummarySchema) });
-const ZWorkflowPageSchema = ZTruliooPageSchema(ZWorkflowSchema);
+const ZWorkflowPageSchema = ZTruliooPageSchema(z.unknown()).extend({ data: ZLenientListSchema(ZWorkflowSchema) });
 
 export type TClientQuery = {
   /** lastModified strictly after / before (exclusive); sent as whole seconds (contract §1.2). */
@@ -105,10 +105,12 @@ export class TruliooClient {
     );
   }
 
-  async *workflows(): AsyncGenerator<TWorkflow[]> {
+  /** Every workflow, in pages; malformed ones go to `onInvalid` instead of failing the page. */
+  async *workflows(hooks: { onInvalid?: (item: TInvalidItem) => void } = {}): AsyncGenerator<TWorkflow[]> {
     yield* pagesOf(async (page) => {
       const res = await this.listWorkflows(page, 50);
-      return { items: res.data, last: res.last };
+      res.data.invalid.forEach((item) => hooks.onInvalid?.(item));
+      return { items: res.data.valid, last: res.last };
     }, 0);
   }
 

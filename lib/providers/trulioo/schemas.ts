@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TYPE, ZIdSchema, ZTypeSchema } from "../bounds";
 
 /** Record times are epoch ms in the sandbox; values below 1e12 are read as seconds (contract §0.2). */
 // Bounded to years 2001-5138 (seconds or ms): anything else is a malformed record, not a date.
@@ -29,6 +30,7 @@ export type TLinkType = (typeof LINK_TYPES)[number];
 export const ZTruliooStatusSchema = z
   .string()
   .min(1)
+  .max(MAX_TYPE)
   .transform((s) => (s.toUpperCase() === "DECLINED" ? "REJECTED" : s));
 
 export function ZTruliooPageSchema<T extends z.ZodType>(item: T) {
@@ -44,7 +46,7 @@ export function ZTruliooPageSchema<T extends z.ZodType>(item: T) {
 }
 
 export const ZWorkflowSchema = z.object({
-  id: z.string().min(1),
+  id: ZIdSchema.min(1),
   name: z.string(),
   corporate: z.boolean(),
   published: z.boolean(),
@@ -57,38 +59,46 @@ export const ZClientSummarySchema = z.object({
   ownerIds: z.array(z.string()).default([]),
   created: ZEpochSchema,
   lastModified: ZEpochSchema,
-  profileType: z.string().default("NORMAL"),
+  profileType: ZTypeSchema.default("NORMAL"),
   status: ZTruliooStatusSchema,
   statusManuallyChanged: z.boolean().default(false),
   user: z.string().nullish(),
 });
 export type TClientSummary = z.output<typeof ZClientSummarySchema>;
 
-export const ZFieldSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  value: z.array(z.string()),
-  role: z.string().nullish(),
-  normalizedName: z.string().nullish(),
-});
+// Roles whose first value the sync copies into an indexed column (profiles.country).
+const INDEXED_ROLES = new Set(["address_country"]);
+
+export const ZFieldSchema = z
+  .object({
+    id: ZIdSchema,
+    name: z.string(),
+    value: z.array(z.string()),
+    role: ZTypeSchema.nullish(),
+    normalizedName: z.string().nullish(),
+  })
+  .refine((f) => !f.role || !INDEXED_ROLES.has(f.role) || f.value.every((v) => v.length <= MAX_TYPE), {
+    message: `a value under this role is longer than ${MAX_TYPE} characters`,
+    path: ["value"],
+  });
 
 export const ZTransactionInfoSchema = z
   .object({
     accountName: z.string().nullish(),
     accountIdentifier: z.string().nullish(),
-    countryCode: z.string().nullish(),
+    countryCode: ZTypeSchema.nullish(),
     date: z.string().nullish(),
     shareableToken: z.string().nullish(),
     transactionId: z.string().nullish(),
-    transactionRecordId: z.string().nullish(),
+    transactionRecordId: ZIdSchema.nullish(),
     userName: z.string().nullish(),
   })
   .nullish();
 
 export const ZServiceResultSchema = z.object({
   timestamp: ZEpochSecondsSchema.nullish(),
-  serviceStatus: z.string(),
-  nodeId: z.string(),
+  serviceStatus: ZTypeSchema,
+  nodeId: ZIdSchema,
   nodeTitle: z.string().nullish(),
   nodeType: z.string().nullish(),
   match: z.boolean().nullish(),
@@ -98,19 +108,20 @@ export const ZServiceResultSchema = z.object({
 });
 export type TServiceResult = z.output<typeof ZServiceResultSchema>;
 
+// Record keys are flow and element ids: parts of primary keys.
 export const ZFlowDataSchema = z.object({
-  id: z.string(),
+  id: ZIdSchema,
   completed: z.boolean().default(false),
-  fieldData: z.record(z.string(), ZFieldSchema).default({}),
-  fileData: z.record(z.string(), z.string()).default({}),
-  enhancedFileData: z.record(z.string(), z.array(z.string())).default({}),
+  fieldData: z.record(ZIdSchema, ZFieldSchema).default({}),
+  fileData: z.record(ZIdSchema, z.string()).default({}),
+  enhancedFileData: z.record(ZIdSchema, z.array(z.string())).default({}),
   serviceData: z.array(ZServiceResultSchema).default([]),
 });
 export type TFlowData = z.output<typeof ZFlowDataSchema>;
 
-export const ZNoteSchema = z.object({ id: z.string(), text: z.string(), createdBy: z.string().nullish(), created: ZLooseIsoSchema });
+export const ZNoteSchema = z.object({ id: ZIdSchema, text: z.string(), createdBy: z.string().nullish(), created: ZLooseIsoSchema });
 export const ZTaskSchema = z.object({
-  id: z.string(),
+  id: ZIdSchema,
   text: z.string(),
   resolved: z.boolean().default(false),
   createdBy: z.string().nullish(),
@@ -118,10 +129,10 @@ export const ZTaskSchema = z.object({
   created: ZLooseIsoSchema,
   updated: ZLooseIsoSchema,
 });
-export const ZLinkSchema = z.object({ from: z.string().uuid(), to: z.string().uuid(), type: z.string() });
+export const ZLinkSchema = z.object({ from: z.string().uuid(), to: z.string().uuid(), type: ZTypeSchema });
 
 export const ZClientDetailsSchema = ZClientSummarySchema.extend({
-  flowData: z.record(z.string(), ZFlowDataSchema).default({}),
+  flowData: z.record(ZIdSchema, ZFlowDataSchema).default({}),
   notes: z.array(ZNoteSchema).default([]),
   tasks: z.array(ZTaskSchema).default([]),
   links: z.array(ZLinkSchema).default([]),

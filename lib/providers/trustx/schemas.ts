@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ID, ZIdSchema, ZTypeSchema } from "../bounds";
 
 /** ISO strings; epoch ms is accepted too (contract §0.2). */
 export const ZTrustxTimeSchema = z.union([z.string().datetime({ offset: true }), z.number()]).transform((v) => new Date(v));
@@ -18,23 +19,30 @@ export const TRUSTX_STATUS_LABELS: Record<string, string> = {
 };
 
 export const ZProcessInstanceSchema = z.object({
-  id: z.string().min(1),
-  tenantId: z.string().nullish(),
-  processDefnId: z.string().nullish(),
-  processDefnName: z.string().nullish(),
+  id: ZIdSchema.min(1),
+  tenantId: ZIdSchema.nullish(),
+  processDefnId: ZIdSchema.nullish(),
+  processDefnName: ZIdSchema.nullish(),
   processDefnVersion: z.number().nullish(),
   firstName: z.string().nullish(),
   lastName: z.string().nullish(),
   createdAt: ZTrustxTimeSchema,
   elapsedMilliseconds: z.number().nullish(),
-  status: z.string(),
-  statusMapped: z.string().nullish(),
+  status: ZTypeSchema,
+  statusMapped: ZTypeSchema.nullish(),
 });
 export type TProcessInstance = z.output<typeof ZProcessInstanceSchema>;
 
 export const ZProcessInstanceWithParametersSchema = ZProcessInstanceSchema.extend({
-  processTokenId: z.string().nullish(),
-  processTokenParameters: z.record(z.string(), z.unknown()).nullish(),
+  processTokenId: ZIdSchema.nullish(),
+  // referenceID becomes the execution's (indexed) customer reference.
+  processTokenParameters: z
+    .record(z.string(), z.unknown())
+    .refine((p) => typeof p.referenceID !== "string" || p.referenceID.length <= MAX_ID, {
+      message: `referenceID is longer than ${MAX_ID} characters`,
+      path: ["referenceID"],
+    })
+    .nullish(),
 });
 
 export function ZSpringPageSchema<T extends z.ZodType>(item: T) {

@@ -1,0 +1,71 @@
+// An upstream record with an over-long id, status or reference is a contract breach: it becomes a
+// SyncError and the run goes on, instead of a database error ("index row requires … bytes").
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JumioClient } from "../../lib/providers/jumio/client";
+import { SyncContext } from "../../lib/sync/context";
+import { syncJumioExecutions, syncOneExecution } from "../../lib/sync/sync-jumio";
+import { createIsolatedDatabase } from "../support/db";
+
+const HUGE = "x".repeat(900 * 1024);
+const AUTH = "http://jumio-auth.test";
+const RETRIEVAL = "http://jumio-retrieval.test";
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+function fakeJumio(list: unknown[], records: Map<string, unknown>) {
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = String(input);
+    const { pathname } = new URL(url);
+    if (url.startsWith(`${AUTH}/oauth2/token`)) return json({ access_token: "t", expires_in: 3600 });
+    if (pathname === "/api/v1/workflow-executions") return json({ workflowExecutions: list });
+    const match = /^\/api\/v1\/accounts\/[^/]+\/workflow-executions\/([^/]+)$/.exec(pathname);
+    const record = match ? records.get(decodeURIComponent(match[1]!)) : undefined;
+    return record ? json(record) : json({ message: "not found" }, 404);
+  };
+  return new JumioClient(
+    { authUrl: AUTH, retrievalUrl: RETRIEVAL, clientId: "id", clientSecret: "secret", userAgent: "ComplianceDesk/test", timeoutMs: 5000, maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    { fetch, sleep: async () => undefined },
+  );
+}
+
+describe("sync bounds what it writes into indexes and keys", () => {
+  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  beforeAll(async () => {
+    isolated = await createIsolatedDatabase("bounds");
+  });
+  afterAll(() => isolated.drop());
+
+  const ACCOUNT = randomUUID();
+  const item = (id: string, overrides: Record<string, unknown> = {}) => ({
+    id, status: "PROCESSED", definitionKey: "10013", createdAt: "2026-01-21T14:55:01.917Z", account: { id: ACCOUNT }, customerInternalReference: "ref", ...overrides,
+  });
+  const record = (id: string, workflow: Record<string, unknown> = {}) => ({
+    workflow: { id, status: "PROCESSED", definitionKey: "10013", customerInternalReference: "ref", ...workflow },
+    account: { id: ACCOUNT },
+    createdAt: "2026-01-21T14:55:01.917Z",
+  });
+
+  it("turns a record with a 900 KB customer reference into a SyncError, not a crash", async () => {
+    const id = randomUUID();
+    const client = fakeJumio([], new Map([[id, record(id, { customerInternalReference: HUGE })]]));
+    const ctx = new SyncContext({ db: isolated.db, pool: isolated.pool, clients: { trulioo: null, jumio: client, trustx: null }, kind: "INCREMENTAL" });
+    expect(await syncOneExecution(ctx, ACCOUNT, id)).toBe("error");
+    expect(await isolated.db.execution.count({ where: { id } })).toBe(0);
+    const errors = await isolated.db.syncError.findMany({ where: { externalId: id } });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ source: "jumio.execution" });
+  });
+
+  it("sets aside a listed item with a 900 KB status or id and writes the others", async () => {
+    const good = randomUUID();
+    const badStatus = randomUUID();
+    const list = [item(good), item(badStatus, { status: HUGE }), item(HUGE)];
+    const client = fakeJumio(list, new Map([[good, record(good)]]));
+    const ctx = new SyncContext({ db: isolated.db, pool: isolated.pool, clients: { trulioo: null, jumio: client, trustx: null }, kind: "FULL" });
+    await syncJumioExecutions(ctx);
+    expect(await isolated.db.execution.findMany({ select: { id: true } })).toEqual([{ id: good }]);
+    const errors = await isolated.db.syncError.findMany({ where: { source: "jumio.execution", message: "record failed validation" } });
+    expect(errors.map((e) => e.externalId).sort()).toEqual([badStatus, HUGE.slice(0, 200)].sort());
+  });
+});
