@@ -2,9 +2,11 @@ import { getDb, getPool } from "../lib/db";
 import { getWorkerEnv } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 import { getProviderClients, getProviderStatus } from "../lib/providers";
+import { log as logger } from "../lib/log";
 
 const env = getWorkerEnv();
-const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+// One JSON line per event: a failure text from upstream cannot break a line of the log.
+const log = (line: string) => logger.info({ component: "worker" }, line);
 const enabled = Object.entries(getProviderStatus()).map(([name, on]) => `${name} ${on ? "on" : "off"}`).join(", ");
 log(`providers: ${enabled}`);
 

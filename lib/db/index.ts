@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDbEnv } from "@/lib/env";
+import { errorFields, log } from "@/lib/log";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 export type Db = PrismaClient;
@@ -17,7 +18,7 @@ export function createDatabase(url: string, max = 10): TDatabase {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server closes (restart, failover) is dropped by the pool; without a
   // listener its error would crash the process.
-  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => log.warn({ component: "db", ...errorFields(error) }, "idle connection lost"));
   return { db: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

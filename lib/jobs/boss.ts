@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { errorFields, log } from "@/lib/log";
 
 export const QUEUES = {
   syncRun: "sync-run",
@@ -35,7 +36,7 @@ const globalForBoss = globalThis as unknown as { __complianceDeskBoss?: Promise<
 
 /** The web app's producer, started once per process on first use. */
 export function getProducer(databaseUrl: string): Promise<PgBoss> {
-  globalForBoss.__complianceDeskBoss ??= startBoss(databaseUrl, "producer", (e) => console.error("[pg-boss]", e)).catch((error) => {
+  globalForBoss.__complianceDeskBoss ??= startBoss(databaseUrl, "producer", (e) => log.error({ component: "pg-boss", ...errorFields(e) }, "queue error")).catch((error) => {
     globalForBoss.__complianceDeskBoss = undefined;
     throw error;
   });

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getProducer, QUEUES } from "@/lib/jobs/boss";
 import { getProviderStatus } from "@/lib/providers";
 import { ZStartSyncSchema } from "./schemas";
+import { errorFields, log } from "@/lib/log";
 
 /** Queues a sync for the worker; the web app never runs one itself. */
 export const startSyncAction = authorizedAction(
@@ -25,7 +26,7 @@ export const startSyncAction = authorizedAction(
       const boss = await getProducer(getEnv().DATABASE_URL);
       await boss.send(QUEUES.syncRun, { runId: run.id });
     } catch (error) {
-      console.error("[sync.start] could not queue", error);
+      log.error({ action: "sync.start", ...errorFields(error) }, "could not queue the sync");
       await ctx.db.syncRun.update({ where: { id: run.id }, data: { state: "FAILED", finishedAt: new Date(), failure: "Could not be queued for the worker." } });
       throw new AppError("UPSTREAM_UNAVAILABLE", "The job queue is not reachable; the sync was not started.");
     }
