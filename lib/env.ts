@@ -47,6 +47,8 @@ const ZEnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Addresses or CIDR ranges of the reverse proxies in front of the app; only they may set X-Forwarded-*.
+  TRUSTED_PROXIES: z.string().max(4096).optional(),
   ...PROVIDER_ENV,
 });
 
@@ -65,6 +67,17 @@ const ZDbEnvSchema = ZEnvSchema.pick({ DATABASE_URL: true, DB_POOL_SIZE: true })
 // The worker and the sync scripts need the database and the providers, not the web session settings.
 const ZWorkerEnvSchema = ZDbEnvSchema.extend(PROVIDER_ENV);
 export type TWorkerEnv = z.infer<typeof ZWorkerEnvSchema>;
+// The app's HTTP front (scripts/serve.ts) needs where to listen and whom to believe.
+const ZEdgeEnvSchema = ZEnvSchema.pick({ TRUSTED_PROXIES: true, NEXTAUTH_URL: true }).extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  // A copy of everything the app prints, line for line (the browser journeys read it back).
+  APP_LOG_FILE: z.string().min(1).optional(),
+});
+export type TEdgeEnv = z.infer<typeof ZEdgeEnvSchema>;
+// The proxy (proxy.ts) runs before every page and route; it needs only these.
+const ZProxyEnvSchema = ZEnvSchema.pick({ NODE_ENV: true, NEXTAUTH_URL: true, OIDC_ISSUER: true });
+export type TProxyEnv = z.infer<typeof ZProxyEnvSchema>;
 export type TDbEnv = z.infer<typeof ZDbEnvSchema>;
 
 function parse<S extends z.ZodType>(schema: S): z.output<S> {
@@ -86,6 +99,17 @@ let cachedWorker: TWorkerEnv | undefined;
 export function getWorkerEnv(): TWorkerEnv {
   cachedWorker ??= parse(ZWorkerEnvSchema);
   return cachedWorker;
+}
+
+let cachedProxy: TProxyEnv | undefined;
+
+export function getProxyEnv(): TProxyEnv {
+  cachedProxy ??= parse(ZProxyEnvSchema);
+  return cachedProxy;
+}
+
+export function getEdgeEnv(): TEdgeEnv {
+  return parse(ZEdgeEnvSchema);
 }
 
 export function getEnv(): TEnv {

@@ -1,3 +1,5 @@
+import { errorFields, log } from "@/lib/log";
+
 // One error type for everything the app reports on purpose. Each code maps to an HTTP status and a
 // message that is safe to show; anything else is logged and shown as a generic failure.
 export const APP_ERROR_STATUS = {
@@ -6,6 +8,10 @@ export const APP_ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
+  LENGTH_REQUIRED: 411,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   UPSTREAM_ERROR: 502,
   UPSTREAM_UNAVAILABLE: 503,
@@ -40,6 +46,6 @@ export function toErrorBody(error: unknown): { status: number; body: TErrorBody 
   if (isAppError(error)) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
   }
-  console.error("[unexpected error]", error);
+  log.error(errorFields(error), "unexpected error");
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } } };
 }

@@ -10,5 +10,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: string;
+    /** The server-side session row (user_sessions.id); a token without a live row is no session. */
+    sid?: string;
   }
 }

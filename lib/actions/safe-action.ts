@@ -5,8 +5,9 @@ import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import { getRequestContext } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import type { TAuditActor, TAuditEntry, TRequestContext } from "@/lib/audit/schemas";
-import { getCurrentUser, recordDenied, type TCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, recordDenied, refusePendingPasswordChange, type TCurrentUser } from "@/lib/auth/session";
 import { can, type TPermission } from "@/lib/auth/permissions";
+import { errorFields, log } from "@/lib/log";
 
 export type TActionResult<T> =
   | { ok: true; data: T }
@@ -27,13 +28,20 @@ export type TActionContext = {
  * can show. Unexpected errors are logged and reported generically, never leaked.
  */
 export function authorizedAction<S extends z.ZodType, R>(
-  config: { name: string; permission: TPermission; input: S },
+  config: {
+    name: string;
+    permission: TPermission;
+    input: S;
+    /** Only the change-password action: everything else refuses a user who holds a one-time password. */
+    allowPendingPasswordChange?: true;
+  },
   handler: (input: z.output<S>, ctx: TActionContext) => Promise<R>,
 ): (input: z.input<S>) => Promise<TActionResult<R>> {
   return async (raw) => {
     try {
       const user = await getCurrentUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      if (!config.allowPendingPasswordChange) await refusePendingPasswordChange(user, `action:${config.name}`);
       if (!can(user.role, config.permission)) {
         await recordDenied(user, config.permission, `action:${config.name}`);
         throw new AppError("FORBIDDEN", "Your role does not allow this action.");
@@ -62,7 +70,7 @@ export function authorizedAction<S extends z.ZodType, R>(
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
-      console.error(`[action ${config.name}]`, error);
+      log.error({ action: config.name, ...errorFields(error) }, "server action failed");
       return { ok: false, error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } };
     }
   };

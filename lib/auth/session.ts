@@ -1,13 +1,15 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { getRequestContext } from "@/lib/audit/context";
-import { getAuthOptions } from "./options";
+import { getEnv } from "@/lib/env";
+import { sessionCookie } from "./sessions";
 import { can, type TPermission, type TRole } from "./permissions";
 
 export type TCurrentUser = {
@@ -18,21 +20,38 @@ export type TCurrentUser = {
   mustChangePassword: boolean;
 };
 
+const ZSessionClaimsSchema = z.object({ uid: z.string().uuid(), sid: z.string().uuid() });
+
+type TSessionState = { user: TCurrentUser | null; hadToken: boolean };
+
 /**
- * The signed-in user as the database knows them now: a deactivated user or a changed role takes
- * effect on the next request, whatever the session cookie still says.
+ * The signed-in user as the database knows them now. The cookie only names a session: its row must
+ * be live (not revoked by sign-out, a password or role change, or deactivation; not past its expiry)
+ * and its user active, so any of those ends the session at the very next request.
  */
-export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getDb().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true },
+const readSession = cache(async (): Promise<TSessionState> => {
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: await headers() } as never,
+    secret: getEnv().NEXTAUTH_SECRET,
+    secureCookie: sessionCookie().secure,
   });
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  const claims = ZSessionClaimsSchema.safeParse(token);
+  if (!claims.success) return { user: null, hadToken: token !== null };
+  const session = await getDb().userSession.findFirst({
+    where: { id: claims.data.sid, userId: claims.data.uid, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { user: { select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true } } },
+  });
+  const user = session?.user;
+  if (!user || !user.active) return { user: null, hadToken: true };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword },
+    hadToken: true,
+  };
 });
+
+export async function getCurrentUser(): Promise<TCurrentUser | null> {
+  return (await readSession()).user;
+}
 
 export async function recordDenied(user: TCurrentUser, permission: TPermission, resource: string): Promise<void> {
   await recordAudit(getDb(), {
@@ -51,11 +70,10 @@ async function currentPath(): Promise<string> {
 
 /** For pages: no session -> /login with a return URL; missing permission -> the 403 page. */
 export async function requirePageUser(permission?: TPermission): Promise<TCurrentUser> {
-  const user = await getCurrentUser();
+  const { user, hadToken } = await readSession();
   const path = await currentPath();
   if (!user) {
-    const session = await getServerSession(getAuthOptions());
-    const reason = session ? "&error=SessionEnded" : "";
+    const reason = hadToken ? "&error=SessionEnded" : "";
     redirect(`/login?callbackUrl=${encodeURIComponent(path)}${reason}`);
   }
   if (user.mustChangePassword && !path.startsWith("/account/password")) {
@@ -68,10 +86,27 @@ export async function requirePageUser(permission?: TPermission): Promise<TCurren
   return user;
 }
 
+/**
+ * A user who still holds a one-time password may do nothing but change it: every route and every
+ * server action refuses them (audited), except the change-password action, which opts in.
+ */
+export async function refusePendingPasswordChange(user: TCurrentUser, resource: string): Promise<void> {
+  if (!user.mustChangePassword) return;
+  await recordAudit(getDb(), {
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: "permission.denied",
+    outcome: "DENIED",
+    details: { reason: "password_change_required", resource },
+    request: await getRequestContext(),
+  });
+  throw new AppError("FORBIDDEN", "Change your one-time password first.");
+}
+
 /** For route handlers: throws AppError(UNAUTHENTICATED | FORBIDDEN), which routes answer as JSON. */
 export async function requireApiUser(permission: TPermission, resource: string): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  await refusePendingPasswordChange(user, resource);
   if (!can(user.role, permission)) {
     await recordDenied(user, permission, resource);
     throw new AppError("FORBIDDEN", "Your role does not allow this.");

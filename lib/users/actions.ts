@@ -9,6 +9,7 @@ import {
   ZSetUserActiveSchema,
   ZUpdateUserRoleSchema,
 } from "./schemas";
+import { startFreshSession } from "@/lib/auth/sessions";
 import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserRole } from "./update-users";
 
 export const createUserAction = authorizedAction(
@@ -44,6 +45,11 @@ export const resetUserPasswordAction = authorizedAction(
 );
 
 export const changeOwnPasswordAction = authorizedAction(
-  { name: "account.changePassword", permission: "account.self", input: ZChangeOwnPasswordSchema },
-  async (input, ctx) => changeOwnPassword({ ...ctx, userId: ctx.user.id }, input),
+  { name: "account.changePassword", permission: "account.self", input: ZChangeOwnPasswordSchema, allowPendingPasswordChange: true },
+  async (input, ctx) => {
+    const result = await changeOwnPassword({ ...ctx, userId: ctx.user.id }, input);
+    // Every session of this user ended with the change (a stolen cookie with it); this browser gets a new one.
+    await startFreshSession(ctx.db, ctx.user, ctx.request);
+    return result;
+  },
 );

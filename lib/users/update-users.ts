@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { TAuditActor, TRequestContext } from "@/lib/audit/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import type {
   TChangeOwnPasswordInput,
   TCreateUserInput,
@@ -64,6 +65,7 @@ export async function updateUserRole(ctx: TUserChangeContext, input: TUpdateUser
     if (user.role === input.role) return { id: user.id, role: user.role };
     if (user.role === "ADMIN" && user.active) await assertNotLastAdmin(tx, user.id);
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await revokeUserSessions(tx, user.id, "role_change");
     await recordAudit(tx, {
       actor: ctx.actor,
       request: ctx.request,
@@ -88,6 +90,7 @@ export async function setUserActive(ctx: TUserChangeContext, input: TSetUserActi
       where: { id: user.id },
       data: { active: input.active, deactivatedAt: input.active ? null : new Date() },
     });
+    if (!input.active) await revokeUserSessions(tx, user.id, "deactivated");
     await recordAudit(tx, {
       actor: ctx.actor,
       request: ctx.request,
@@ -106,6 +109,7 @@ export async function resetUserPassword(ctx: TUserChangeContext, input: TResetPa
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: true } });
+    await revokeUserSessions(tx, user.id, "password_reset");
     await recordAudit(tx, {
       actor: ctx.actor,
       request: ctx.request,
@@ -135,6 +139,7 @@ export async function changeOwnPassword(ctx: TUserChangeContext & { userId: stri
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
+    await revokeUserSessions(tx, user.id, "password_change");
     await recordAudit(tx, {
       actor: ctx.actor,
       request: ctx.request,

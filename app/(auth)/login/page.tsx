@@ -18,8 +18,13 @@ export default async function LoginPage({ searchParams }: Props) {
   if (user) redirect(callbackUrl);
 
   const errorKey = typeof params.error === "string" ? params.error : undefined;
+  // Own keys only: `in` would also find toString and every other prototype key.
   const initialError =
-    errorKey && errorKey in SIGN_IN_ERRORS ? SIGN_IN_ERRORS[errorKey as keyof typeof SIGN_IN_ERRORS] : errorKey ? "Sign-in failed. Try again." : undefined;
+    errorKey && Object.hasOwn(SIGN_IN_ERRORS, errorKey)
+      ? SIGN_IN_ERRORS[errorKey as keyof typeof SIGN_IN_ERRORS]
+      : errorKey
+        ? "Sign-in failed. Try again."
+        : undefined;
   const env = getEnv();
 
   return (

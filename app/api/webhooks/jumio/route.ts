@@ -1,10 +1,14 @@
 import { NextResponse } from "next/server";
+import { readJsonBody } from "@/lib/http/body";
+import { WEBHOOK_BODY_LIMIT } from "@/lib/http/edge";
 import { jsonRoute } from "@/lib/http/route";
-import { receiveJumioCallback } from "@/lib/webhooks/receive";
+import { assertJumioCallbackToken, receiveJumioCallback } from "@/lib/webhooks/receive";
 
 export const dynamic = "force-dynamic";
 
 export const POST = jsonRoute(async (req) => {
-  const raw = new Uint8Array(await req.arrayBuffer());
-  return NextResponse.json(await receiveJumioCallback(raw, new URL(req.url).searchParams.get("token")));
+  const token = new URL(req.url).searchParams.get("token");
+  assertJumioCallbackToken(token);
+  const raw = await readJsonBody(req, WEBHOOK_BODY_LIMIT);
+  return NextResponse.json(await receiveJumioCallback(raw, token));
 });

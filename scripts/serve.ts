@@ -1,0 +1,61 @@
+import { createWriteStream, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import next from "next";
+import { getEdgeEnv } from "../lib/env";
+import { parseTrustedProxies } from "../lib/http/client-address";
+import { EDGE_HEADERS, markEdgeInstalled, refuseOversizedBody, stampRequest } from "../lib/http/edge";
+import { errorFields, log } from "../lib/log";
+
+// The app's production server: Next.js behind a thin front that decides which forwarded headers to
+// believe (TRUSTED_PROXIES), stamps the client address and a request id of its own, and refuses
+// oversized bodies before they are read. `npm start` and the demo run this, never bare `next start`.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = getEdgeEnv();
+const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
+const { values: args } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = args.port ? Number(args.port) : env.PORT;
+const hostname = args.hostname ?? env.HOST;
+
+if (env.APP_LOG_FILE) {
+  mkdirSync(path.dirname(env.APP_LOG_FILE), { recursive: true });
+  const copy = createWriteStream(env.APP_LOG_FILE, { flags: "w" });
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      copy.write(chunk as string);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
+
+markEdgeInstalled();
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+const server = createServer((req, res) => {
+  const { requestId } = stampRequest(req, trusted);
+  res.setHeader(EDGE_HEADERS.requestId, requestId);
+  if (refuseOversizedBody(req, res)) return;
+  handle(req, res).catch((error: unknown) => {
+    log.error({ requestId, ...errorFields(error) }, "request failed");
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } }));
+  });
+});
+server.headersTimeout = 30_000;
+server.requestTimeout = 120_000;
+server.listen(port, hostname, () => {
+  log.info({ url: `http://${hostname}:${port}`, trustedProxies: trusted.size }, "app listening");
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}
