@@ -29,6 +29,8 @@ const nextConfig = {
     // Enables forbidden()/unauthorized() so a refused page answers with a real 403.
     authInterrupts: true,
     serverActions: { allowedOrigins: appHost ? [appHost] : [] },
+    // What Next.js buffers of a body for the proxy: the edge's own limit (lib/http/edge.ts).
+    proxyClientMaxBodySize: 2 * 1024 * 1024,
   },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];

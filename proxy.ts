@@ -63,5 +63,7 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js|woff2?)$).*)"],
+  // Webhooks stay outside: Next.js copies the body of every request the proxy sees (up to
+  // proxyClientMaxBodySize) and reads all of it, before the route could refuse the sender.
+  matcher: ["/((?!api/webhooks/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js|woff2?)$).*)"],
 };
