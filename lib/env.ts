@@ -27,6 +27,8 @@ const PROVIDER_ENV = {
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(59).default(5),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
   SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
 };
 
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.
@@ -49,6 +51,8 @@ const ZEnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // Addresses or CIDR ranges of the reverse proxies in front of the app; only they may set X-Forwarded-*.
   TRUSTED_PROXIES: z.string().max(4096).optional(),
+  // The sync page shows an alert when the oldest waiting webhook has waited longer than this.
+  WEBHOOK_ALERT_SECONDS: z.coerce.number().int().min(1).default(120),
   ...PROVIDER_ENV,
 });
 

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
-import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureBuilt } from "./lib/build";
 import { prepareDatabase } from "./lib/database";
 import { freePort, portIsFree } from "./lib/embedded-postgres";
 import { run, startProcess, stopProcess, waitForHttp, type TManaged } from "./lib/processes";
@@ -19,19 +19,6 @@ function secret(): string {
   const file = path.join(dataDir, "nextauth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
-}
-
-// Rebuild only when the sources changed since the last demo build (git HEAD plus uncommitted edits).
-function sourceStamp(): string {
-  try {
-    const head = execSync("git rev-parse HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString();
-    const dirty = execSync("git status --porcelain --untracked-files=all -- app components lib proxy.ts next.config.js package-lock.json", {
-      stdio: ["ignore", "pipe", "ignore"],
-    }).toString();
-    return createHash("sha256").update(head).update(dirty).digest("hex");
-  } catch {
-    return "no-git";
-  }
 }
 
 async function main() {
@@ -84,14 +71,7 @@ async function main() {
   const seed = await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/seed.ts"], { env });
   if (seed !== 0) return shutdown(1);
 
-  const stampFile = path.join(root, ".next", "demo-stamp");
-  const stamp = sourceStamp();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
-  if (!built || process.env.DEMO_REBUILD === "1") {
-    log("building the app (first start or sources changed; about a minute)…");
-    if ((await run("node_modules/.bin/next", ["build"], { env })) !== 0) return shutdown(1);
-    writeFileSync(stampFile, stamp);
-  }
+  if (!(await ensureBuilt({ env, force: process.env.DEMO_REBUILD === "1", log }))) return shutdown(1);
 
   log("first sync from the providers…");
   await run("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/sync.ts"], { env });

@@ -17,6 +17,8 @@ const worker = await startWorker({
   syncIntervalMinutes: env.SYNC_INTERVAL_MINUTES,
   concurrency: env.SYNC_CONCURRENCY,
   batchSize: env.SYNC_BATCH_SIZE,
+  webhookBatchSize: env.WEBHOOK_BATCH_SIZE,
+  webhookConcurrency: env.WEBHOOK_CONCURRENCY,
   log,
 });
 

@@ -40,6 +40,8 @@ export function stampRequest(req: IncomingMessage, trusted: TTrustedProxies): { 
   const requestId = randomUUID();
   delete req.headers[EDGE_HEADERS.clientIp];
   req.headers[EDGE_HEADERS.requestId] = requestId;
+  // Webhook answers are a few bytes of JSON: compressing them costs more than it saves, in a storm most of all.
+  if ((req.url ?? "").startsWith("/api/webhooks/")) delete req.headers["accept-encoding"];
   if (clientIp) {
     req.headers[EDGE_HEADERS.clientIp] = clientIp;
     // Next.js fills X-Forwarded-For only when absent; give it the resolved client, not a client's claim.

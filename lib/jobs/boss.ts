@@ -4,11 +4,9 @@ import { errorFields, log } from "@/lib/log";
 export const QUEUES = {
   syncRun: "sync-run",
   syncScheduled: "sync-scheduled",
-  webhook: "webhook-process",
 } as const;
 
 export type TSyncRunJob = { runId: string };
-export type TWebhookJob = { eventId: string };
 
 /**
  * pg-boss on the app's own PostgreSQL (schema `pgboss`). The web app only sends jobs
@@ -28,7 +26,6 @@ export async function startBoss(databaseUrl: string, role: "producer" | "worker"
   // A sync that finds another one running is retried; a killed worker's job expires and is retried.
   await boss.createQueue(QUEUES.syncRun, { name: QUEUES.syncRun, retryLimit: 60, retryDelay: 5, expireInSeconds: 4 * 3600 });
   await boss.createQueue(QUEUES.syncScheduled, { name: QUEUES.syncScheduled, policy: "short" });
-  await boss.createQueue(QUEUES.webhook, { name: QUEUES.webhook, retryLimit: 5, retryDelay: 10, retryBackoff: true });
   return boss;
 }
 

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
 import type { Db, TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
 import type { TSyncKind } from "@/lib/sync/context";
 import { createSyncRun, executeSyncRun, recoverInterruptedRuns, SyncBusyError } from "@/lib/sync/run-sync";
-import { processWebhookEvent } from "@/lib/webhooks/process";
-import { QUEUES, startBoss, type TSyncRunJob, type TWebhookJob } from "./boss";
+import { startInboxDrain } from "@/lib/webhooks/drainer";
+import { QUEUES, startBoss, type TSyncRunJob } from "./boss";
 
 export type TWorkerOptions = {
   databaseUrl: string;
@@ -14,6 +16,8 @@ export type TWorkerOptions = {
   syncIntervalMinutes: number;
   concurrency?: number;
   batchSize?: number;
+  webhookBatchSize?: number;
+  webhookConcurrency?: number;
   log: (line: string) => void;
 };
 
@@ -26,8 +30,8 @@ export async function enqueueSync(boss: PgBoss, db: Db, kind: TSyncKind, request
 }
 
 /**
- * A worker process: runs queued syncs (one at a time across all workers, by lock), webhook re-syncs
- * and the schedule; on start and then periodically it restarts runs a dead worker left behind.
+ * A worker process: runs queued syncs (one at a time across all workers, by lock), drains the webhook
+ * inbox and keeps the schedule; on start and then periodically it restarts runs a dead worker left behind.
  */
 export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const { log } = options;
@@ -78,9 +82,13 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
     if (active === 0) await enqueueSync(boss, db, "INCREMENTAL", "schedule");
   });
 
-  // One event per job: a failing event must not use up the retries of others fetched with it.
-  await boss.work<TWebhookJob>(QUEUES.webhook, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await processWebhookEvent(options.database, options.clients, job.data.eventId);
+  // The webhook inbox is drained in batches beside the queues (lib/webhooks/drain.ts).
+  const inbox = await startInboxDrain({
+    database: options.database,
+    clients: options.clients,
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    batchSize: options.webhookBatchSize,
+    concurrency: options.webhookConcurrency ?? options.concurrency,
   });
 
   log("worker ready");
@@ -88,6 +96,7 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
     boss,
     async stop() {
       clearInterval(recoveryTimer);
+      await inbox.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -88,8 +88,12 @@ export class SyncContext {
     });
   }
 
+  /** Why each record refused in this context was refused (by external id): the webhook drain reports it per event. */
+  readonly refusals = new Map<string, string>();
+
   /** Stores a record that could not be used, with what was wrong and its payload; the run goes on. */
   async recordError(source: string, externalId: string | null, message: string, extra: { issues?: unknown; raw?: unknown } = {}) {
+    if (externalId) this.refusals.set(externalId, message);
     this.totals.errors += 1;
     this.totals.processed += 1;
     await this.db.syncError.create({

@@ -1,7 +1,5 @@
 import "server-only";
-import type PgBoss from "pg-boss";
-import type { Db } from "@/lib/db";
-import { QUEUES, type TWebhookJob } from "@/lib/jobs/boss";
+import type pg from "pg";
 import { stringifyWithoutSecrets } from "./redact";
 
 export type TInboxEvent = {
@@ -15,27 +13,32 @@ export type TInboxEvent = {
   ignore?: boolean;
 };
 
-/** One job per event: its id is derived from the event's, so a second hand-over of the same event is a no-op. */
-function jobIdFor(eventId: bigint): string {
-  return `00000000-0000-4000-8000-${eventId.toString(16).padStart(12, "0")}`;
+type Queryable = Pick<pg.Pool, "query">;
+
+/** The channel a worker listens on to drain the inbox as soon as something arrives. */
+export const INBOX_CHANNEL = "webhook_inbox";
+
+/** Operators' changes arrive in storms (a bulk status change is one event per client); they wait in lane 1. */
+export function laneOf(source: TInboxEvent["source"], type: string): 0 | 1 {
+  return source === "trulioo" && /^(MANUALLY_|NOTE_|TASK_)/.test(type) ? 1 : 0;
 }
 
 /**
- * Stores an event once (a replay with the same key is acknowledged, not stored again) and hands it to
- * the worker. A replay of an event still waiting (its first hand-over may have failed) hands it over
- * again; a job id derived from the event keeps that to one job per event. Returns whether it was new.
+ * Stores an event once: a replay with the same key is acknowledged, not stored again. One statement
+ * straight on the pool, no queue round trip, so receiving stays cheap in a storm; the NOTIFY (delivered on commit, folded per
+ * transaction) wakes a draining worker at once. Returns whether it was new.
  */
-export async function acceptEvent(db: Db, boss: PgBoss, event: TInboxEvent): Promise<{ stored: boolean; id: string | null }> {
-  const rows = await db.$queryRaw<{ id: bigint; inserted: boolean }[]>`
-    INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state)
-    VALUES (${event.source}, ${event.dedupeKey}, ${event.type}, ${event.subjectId}, ${stringifyWithoutSecrets(event.payload)}::jsonb,
-      ${event.ignore ? "IGNORED" : "RECEIVED"}::"WebhookState")
-    ON CONFLICT (source, dedupe_key) DO UPDATE SET dedupe_key = EXCLUDED.dedupe_key WHERE webhook_events.state = 'RECEIVED'
-    RETURNING id, (xmax = 0) AS inserted`;
+export async function acceptEvent(db: Queryable, event: TInboxEvent): Promise<{ stored: boolean; id: string | null }> {
+  const state = event.ignore ? "IGNORED" : "RECEIVED";
+  const { rows } = await db.query<{ id: string }>(
+    `WITH stored AS (
+       INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state, lane)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::"WebhookState", $7)
+       ON CONFLICT (source, dedupe_key) DO NOTHING
+       RETURNING id, state)
+     SELECT id::text, CASE WHEN state = 'RECEIVED' THEN pg_notify($8, '')::text END AS notified FROM stored`,
+    [event.source, event.dedupeKey, event.type, event.subjectId, stringifyWithoutSecrets(event.payload), state, laneOf(event.source, event.type), INBOX_CHANNEL],
+  );
   const row = rows[0];
-  const id = row?.id.toString() ?? null;
-  if (id && !event.ignore) {
-    await boss.send(QUEUES.webhook, { eventId: id } satisfies TWebhookJob, { id: jobIdFor(row!.id) });
-  }
-  return { stored: row?.inserted ?? false, id };
+  return { stored: Boolean(row), id: row?.id ?? null };
 }

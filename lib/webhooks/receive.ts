@@ -1,8 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getProducer } from "@/lib/jobs/boss";
 import { ZJumioCallbackSchema } from "@/lib/providers/jumio/schemas";
 import { WEBHOOK_BODY_LIMIT } from "@/lib/http/edge";
 import { acceptEvent } from "./inbox";
@@ -32,7 +31,6 @@ export function assertTruliooWebhooksConfigured(): { token: string; secret: stri
 
 export async function receiveTruliooWebhook(raw: Uint8Array, signature: string | null): Promise<Record<string, unknown>> {
   const config = assertTruliooWebhooksConfigured();
-  const env = getEnv();
   const body = parseJson(raw);
   const handshake = ZTruliooHandshakeSchema.safeParse(body);
   if (handshake.success) {
@@ -46,7 +44,7 @@ export async function receiveTruliooWebhook(raw: Uint8Array, signature: string |
 
   const type = event.data.event.type;
   const subjectId = event.data.userId ?? event.data.event.user ?? null;
-  const { stored } = await acceptEvent(getDb(), await getProducer(env.DATABASE_URL), {
+  const { stored } = await acceptEvent(getPool(), {
     source: "trulioo",
     dedupeKey: event.data.id,
     type,
@@ -58,7 +56,6 @@ export async function receiveTruliooWebhook(raw: Uint8Array, signature: string |
   return { received: true, duplicate: !stored };
 }
 
-/** Jumio's callback: our URL carries ?token= (no signature is documented), then the same inbox (contract §2.7). */
 /** Jumio's token is in our URL, so a callback is refused before a byte of its body is read. */
 export function assertJumioCallbackToken(token: string | null): void {
   const env = getEnv();
@@ -66,13 +63,13 @@ export function assertJumioCallbackToken(token: string | null): void {
   if (!token || !constantTimeEquals(token, env.JUMIO_CALLBACK_TOKEN)) throw new AppError("UNAUTHENTICATED", "Wrong or missing callback token");
 }
 
+/** Jumio's callback: our URL carries ?token= (no signature is documented), then the same inbox (contract §2.7). */
 export async function receiveJumioCallback(raw: Uint8Array, token: string | null): Promise<Record<string, unknown>> {
   assertJumioCallbackToken(token);
-  const env = getEnv();
   const parsed = ZJumioCallbackSchema.safeParse(parseJson(raw));
   if (!parsed.success) throw new AppError("BAD_REQUEST", `Not a Jumio callback: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   const { workflowExecution: execution, account, callbackSentAt } = parsed.data;
-  const { stored } = await acceptEvent(getDb(), await getProducer(env.DATABASE_URL), {
+  const { stored } = await acceptEvent(getPool(), {
     source: "jumio",
     dedupeKey: `${execution.id}:${execution.status}:${callbackSentAt}`,
     type: execution.status,

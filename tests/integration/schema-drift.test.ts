@@ -105,8 +105,14 @@ describe("schema.prisma matches the migrations", () => {
     await db.syncError.create({ data: { runId: run.id, source: "trulioo.client", externalId: "c1", message: "bad", issues: [{ path: "status" }], raw: { s: 1 } } });
     await db.syncCursor.create({ data: { key: `k-${profileId}`, watermark: at } });
     await db.webhookEvent.create({
-      data: { source: "trulioo", dedupeKey: `d-${profileId}`, type: "FLOW_END", subjectId: profileId, payload: { p: 1 }, state: "FAILED", attempts: 2, error: "e", processedAt: at },
+      data: {
+        source: "trulioo", dedupeKey: `d-${profileId}`, type: "FLOW_END", subjectId: profileId, payload: { p: 1 }, state: "FAILED", attempts: 2, error: "e", processedAt: at,
+        lane: 1, nextAttemptAt: at, claimedAt: at, claimedBy: "w1", outcome: "reread",
+      },
     });
+    expect(await db.webhookEvent.findFirstOrThrow({ where: { dedupeKey: `d-${profileId}` } })).toMatchObject({ lane: 1, nextAttemptAt: at, claimedAt: at, claimedBy: "w1", outcome: "reread" });
+    const change = await db.localChange.create({ data: { source: "trulioo", subjectId: profileId, eventType: "MANUALLY_ACCEPTED", expected: { status: "ACCEPTED" }, expiresAt: at } });
+    expect(await db.localChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ subjectId: profileId, expected: { status: "ACCEPTED" }, expiresAt: at, createdAt: expect.any(Date) });
 
     const read = await db.profile.findUniqueOrThrow({
       where: { id: profileId },

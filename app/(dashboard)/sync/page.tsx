@@ -10,6 +10,8 @@ import { RunErrors } from "@/components/sync/run-errors";
 import { RunsTable } from "@/components/sync/runs-table";
 import { SyncButtons } from "@/components/sync/sync-buttons";
 import { WebhookInbox } from "@/components/sync/webhook-inbox";
+import { InboxHealth } from "@/components/sync/inbox-health";
+import { getInboxHealth } from "@/lib/webhooks/queries";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Sync" };
@@ -19,10 +21,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SyncPage({ searchParams }: Props) {
   const user = await requirePageUser("sync.read");
   const params = ZSyncPageParamsSchema.parse(await searchParams);
-  const [overview, runs, events] = await Promise.all([getSyncOverview(), findSyncRuns(), findWebhookEvents()]);
+  const [overview, runs, events, inbox] = await Promise.all([getSyncOverview(), findSyncRuns(), findWebhookEvents(), getInboxHealth()]);
   const selected = params.run ?? runs.find((r) => r.errors > 0)?.id;
   const errors = selected ? await findSyncErrors(selected) : [];
-  const active = runs.some((r) => r.state === "RUNNING" || r.state === "QUEUED");
+  const active = runs.some((r) => r.state === "RUNNING" || r.state === "QUEUED") || inbox.depth > 0;
 
   return (
     <>
@@ -45,6 +47,7 @@ export default async function SyncPage({ searchParams }: Props) {
       ) : null}
       <section className="mt-8 space-y-3">
         <h2 className="text-lg font-semibold">Webhook inbox</h2>
+        <InboxHealth health={inbox} />
         <WebhookInbox events={events} />
       </section>
     </>
