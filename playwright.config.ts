@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   webServer: {
     // The app's own front (scripts/serve.ts), as in production: forwarded headers, request ids, body limits.
-    command: `node_modules/.bin/tsx scripts/serve.ts -p ${port} -H 127.0.0.1`,
+    command: `node_modules/.bin/tsx --conditions=react-server scripts/serve.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -79,7 +79,7 @@ async function main() {
   const worker = startProcess("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env });
   children.push(worker);
 
-  const app = startProcess("app", "node_modules/.bin/tsx", ["scripts/serve.ts", "-p", String(port), "-H", host], { env: { ...env, NODE_ENV: "production" } });
+  const app = startProcess("app", "node_modules/.bin/tsx", ["--conditions=react-server", "scripts/serve.ts", "-p", String(port), "-H", host], { env: { ...env, NODE_ENV: "production" } });
   children.push(app);
   app.child.on("exit", (code) => {
     if (!stopping) {

@@ -1,5 +1,5 @@
 import { createWriteStream, mkdirSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -7,11 +7,15 @@ import next from "next";
 import { getEdgeEnv } from "../lib/env";
 import { parseTrustedProxies } from "../lib/http/client-address";
 import { EDGE_HEADERS, markEdgeInstalled, refuseOversizedBody, stampRequest } from "../lib/http/edge";
+import { sendWebResponse, toWebRequest } from "../lib/http/node-bridge";
 import { errorFields, log } from "../lib/log";
 
+const WEBHOOK_RESPONSE_HEADERS = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cache-control": "no-store" };
+
 // The app's production server: Next.js behind a thin front that decides which forwarded headers to
-// believe (TRUSTED_PROXIES), stamps the client address and a request id of its own, and refuses
-// oversized bodies before they are read. `npm start` and the demo run this, never bare `next start`.
+// believe (TRUSTED_PROXIES), stamps the client address and a request id of its own, refuses oversized
+// bodies before they are read, and answers webhooks itself. `npm start` and the demo run this (under
+// the react-server condition, as the worker does), never bare `next start`.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = getEdgeEnv();
@@ -37,16 +41,39 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// Loaded once Next.js has set up its server runtime (its request storage), which these handlers use.
+const { WEBHOOK_HANDLERS } = await import("../lib/webhooks/http");
 const server = createServer((req, res) => {
   const { requestId } = stampRequest(req, trusted);
   res.setHeader(EDGE_HEADERS.requestId, requestId);
   if (refuseOversizedBody(req, res)) return;
+  const webhook = req.method === "POST" ? WEBHOOK_HANDLERS.get((req.url ?? "/").split("?")[0]!) : undefined;
+  if (webhook) {
+    void serveWebhook(req, res, webhook, requestId);
+    return;
+  }
   handle(req, res).catch((error: unknown) => {
     log.error({ requestId, ...errorFields(error) }, "request failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } }));
   });
 });
+// Webhooks are answered here, before Next.js: the same handlers as app/api/webhooks/*, without page
+// routing on every event of a storm. An unread body (a refused sender) is not drained: the connection closes.
+async function serveWebhook(req: IncomingMessage, res: ServerResponse, handler: (req: Request) => Promise<Response>, requestId: string) {
+  res.on("finish", () => {
+    if (!req.complete) req.destroy();
+  });
+  try {
+    const response = await handler(toWebRequest(req, `http://${hostname}:${port}`));
+    await sendWebResponse(res, response, WEBHOOK_RESPONSE_HEADERS);
+  } catch (error) {
+    log.error({ requestId, ...errorFields(error) }, "webhook failed");
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", ...WEBHOOK_RESPONSE_HEADERS });
+    res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } }));
+  }
+}
+
 server.headersTimeout = 30_000;
 server.requestTimeout = 120_000;
 server.listen(port, hostname, () => {
