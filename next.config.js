@@ -33,7 +33,8 @@ const nextConfig = {
     proxyClientMaxBodySize: 2 * 1024 * 1024,
   },
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    // Files set their own (they may be framed by our own pages for a preview): lib/files/stream-response.ts.
+    return [{ source: "/((?!api/files/).*)", headers: SECURITY_HEADERS }];
   },
 };
 

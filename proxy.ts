@@ -29,8 +29,10 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
   const env = getProxyEnv();
   const https = env.NEXTAUTH_URL?.startsWith("https://") ?? req.nextUrl.protocol === "https:";
   const path = req.nextUrl.pathname;
+  // API answers are data, not documents: no page CSP (files set their own, see lib/files).
   const secure = (response: NextResponse, csp?: string) => {
-    for (const [name, value] of Object.entries(responseSecurityHeaders({ path, https, csp }))) response.headers.set(name, value);
+    const headers = responseSecurityHeaders({ path, https, csp: path.startsWith("/api/") ? undefined : csp });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   };
 

@@ -50,11 +50,21 @@ export type THttpOptions = {
   tokens?: TokenCache;
   describeError: (body: unknown) => TErrorDescription;
   fetch?: TFetch;
+  /** For streamed downloads: a fetch whose answer's body is a stream (default: the built-in fetch). */
+  streamFetch?: TFetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 };
 
 export type TBytes = { bytes: Uint8Array; contentType: string; filename: string | null };
+
+/** A download as it arrives: nothing of the body is held here. */
+export type TByteStream = {
+  body: ReadableStream<Uint8Array>;
+  contentType: string | null;
+  contentLength: number | null;
+  filename: string | null;
+};
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -77,6 +87,16 @@ function retryAfterMs(res: TTransportResponse): number | null {
   return Number.isNaN(date) ? null : Math.min(Math.max(date - Date.now(), 0), MAX_RETRY_AFTER_MS);
 }
 
+function filenameFrom(disposition: string | null): string | null {
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? "");
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
 /** Parses a body against its schema; a mismatch names every wrong field by its path. */
 export function parseWith<S extends z.ZodType>(provider: TProviderName, operation: string, schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
@@ -91,11 +111,13 @@ export function parseWith<S extends z.ZodType>(provider: TProviderName, operatio
  */
 export class ProviderHttp {
   private readonly fetchImpl: TFetch;
+  private readonly streamFetchImpl: TFetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
   constructor(private readonly options: THttpOptions) {
     this.fetchImpl = options.fetch ?? nodeFetch;
+    this.streamFetchImpl = options.streamFetch ?? ((url, init) => fetch(url, init));
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
   }
@@ -109,21 +131,31 @@ export class ProviderHttp {
     return Math.round(this.random() * ceiling);
   }
 
-  async send(req: TProviderRequest): Promise<TTransportResponse> {
+  /**
+   * One call with the retry policy. Buffered (the default), the timeout covers the whole answer; for a
+   * stream it covers the wait for the headers, and `stream()` then watches the body for stalls. Either
+   * way nothing is retried once the body has begun to arrive.
+   */
+  async send(req: TProviderRequest, mode: "buffered" | "stream" = "buffered"): Promise<TTransportResponse> {
     const { provider, maxAttempts, timeoutMs } = this.options;
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       const token = req.auth !== false && this.options.tokens ? await this.options.tokens.get() : null;
       let res: TTransportResponse;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
       try {
-        res = await this.fetchImpl(buildUrl(req.url, req.query), {
+        res = await (mode === "stream" ? this.streamFetchImpl : this.fetchImpl)(buildUrl(req.url, req.query), {
           method: req.method,
           headers: this.headers(req, token),
           body: req.form ? new URLSearchParams(req.form).toString() : req.json === undefined ? undefined : JSON.stringify(req.json),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: mode === "stream" ? controller.signal : AbortSignal.timeout(timeoutMs),
           redirect: "manual",
         });
+        clearTimeout(timer);
+        if (mode === "stream") this.abortOf.set(res, controller);
       } catch (error) {
+        clearTimeout(timer);
         if (!req.idempotent || attempt >= maxAttempts) throw new ProviderTimeoutError(provider, req.operation, error);
         await this.sleep(this.backoffMs(attempt));
         continue;
@@ -148,6 +180,43 @@ export class ProviderHttp {
       if (!res.ok) throw await this.toHttpError(res, req.operation);
       return res;
     }
+  }
+
+  private readonly abortOf = new WeakMap<TTransportResponse, AbortController>();
+
+  /**
+   * A download streamed from upstream to the caller: retried (as any call) only until its headers
+   * arrive; the body is never buffered, and a body that stalls longer than the timeout is aborted.
+   */
+  async stream(req: TProviderRequest): Promise<TByteStream> {
+    const res = await this.send({ ...req, accept: req.accept ?? "*/*" }, "stream");
+    const source = (res as unknown as { body: ReadableStream<Uint8Array> | null }).body;
+    const controller = this.abortOf.get(res);
+    const { timeoutMs } = this.options;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => controller?.abort(new DOMException("stalled", "TimeoutError")), timeoutMs);
+    };
+    arm();
+    const watched = (source ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })).pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          arm();
+          out.enqueue(chunk);
+        },
+        flush() {
+          clearTimeout(idle);
+        },
+      }),
+    );
+    const length = Number(res.headers.get("content-length"));
+    return {
+      body: watched,
+      contentType: res.headers.get("content-type"),
+      contentLength: Number.isFinite(length) && res.headers.get("content-length") !== null ? length : null,
+      filename: filenameFrom(res.headers.get("content-disposition")),
+    };
   }
 
   async json<S extends z.ZodType>(req: TProviderRequest, schema: S): Promise<z.output<S>> {
@@ -181,12 +250,10 @@ export class ProviderHttp {
     } catch (error) {
       throw new ProviderTimeoutError(this.provider, req.operation, error);
     }
-    const disposition = res.headers.get("content-disposition") ?? "";
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
     return {
       bytes: new Uint8Array(buffer),
       contentType: res.headers.get("content-type") ?? "application/octet-stream",
-      filename: match?.[1] ? decodeURIComponent(match[1]) : null,
+      filename: filenameFrom(res.headers.get("content-disposition")),
     };
   }
 

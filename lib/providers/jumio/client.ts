@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { TJumioConfig } from "../config";
-import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } from "../http";
 import type { TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
@@ -112,12 +112,21 @@ export class JumioClient {
   }
 
   getCredentialPart(accountId: string, credentialId: string, classifier: string): Promise<TBytes> {
-    return this.http.bytes({
+    return this.http.bytes(this.partRequest(accountId, credentialId, classifier));
+  }
+
+  /** A credential image (J5) streamed to the caller, never held whole. */
+  streamCredentialPart(accountId: string, credentialId: string, classifier: string): Promise<TByteStream> {
+    return this.http.stream(this.partRequest(accountId, credentialId, classifier));
+  }
+
+  private partRequest(accountId: string, credentialId: string, classifier: string): TProviderRequest {
+    return {
       operation: "GET credential part",
       method: "GET",
       url: `${this.api}/accounts/${seg(accountId)}/credentials/${seg(credentialId)}/parts/${seg(classifier)}`,
       idempotent: true,
-    });
+    };
   }
 
   getPdfLink(accountId: string, executionId: string) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TTruliooConfig } from "../config";
 import { ProviderHttpError } from "../errors";
-import { ProviderHttp, type TBytes, type TProviderRequest } from "../http";
+import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } from "../http";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
@@ -168,9 +168,16 @@ export class TruliooClient {
   }
 
   getFile(key: string): Promise<TBytes> {
-    return this.call(() =>
-      this.http.bytes({ operation: "GET /v2/query/file", method: "GET", url: `${this.exportBase}/v2/query/file`, query: { key }, idempotent: true }),
-    );
+    return this.call(() => this.http.bytes(this.fileRequest(key)));
+  }
+
+  /** The same file (E4) streamed to the caller, never held whole. */
+  streamFile(key: string): Promise<TByteStream> {
+    return this.call(() => this.http.stream(this.fileRequest(key)));
+  }
+
+  private fileRequest(key: string): TProviderRequest {
+    return { operation: "GET /v2/query/file", method: "GET", url: `${this.exportBase}/v2/query/file`, query: { key }, idempotent: true };
   }
 
   /**
