@@ -5,6 +5,7 @@ import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import { getRequestContext } from "@/lib/audit/context";
 import { recordAudit } from "@/lib/audit/record";
 import type { TAuditActor, TAuditEntry, TRequestContext } from "@/lib/audit/schemas";
+import type { TAuditAction } from "@/lib/audit/catalogue";
 import { getCurrentUser, recordDenied, refusePendingPasswordChange, type TCurrentUser } from "@/lib/auth/session";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { errorFields, log } from "@/lib/log";
@@ -29,7 +30,8 @@ export type TActionContext = {
  */
 export function authorizedAction<S extends z.ZodType, R>(
   config: {
-    name: string;
+    /** The audited action it performs (lib/audit/catalogue.ts); refusals are recorded under it. */
+    name: TAuditAction;
     permission: TPermission;
     input: S;
     /** Only the change-password action: everything else refuses a user who holds a one-time password. */

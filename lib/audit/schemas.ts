@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TRole } from "@/lib/auth/permissions";
+import type { TAuditAction, TAuditTargetType } from "./catalogue";
 
 export const ZAuditOutcomeSchema = z.enum(["SUCCESS", "DENIED", "FAILED"]);
 export type TAuditOutcome = z.infer<typeof ZAuditOutcomeSchema>;
@@ -19,9 +20,9 @@ export type TRequestContext = {
 
 export type TAuditEntry = {
   actor: TAuditActor;
-  action: string;
+  action: TAuditAction;
   outcome: TAuditOutcome;
-  target?: { type: string; id: string } | null;
+  target?: { type: TAuditTargetType; id: string } | null;
   details?: Record<string, unknown>;
   request: TRequestContext;
 };

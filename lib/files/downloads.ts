@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
+import type { TAuditTargetType } from "@/lib/audit/catalogue";
 import { getRequestContext } from "@/lib/audit/context";
 import type { TCurrentUser } from "@/lib/auth/session";
 import { getProviderClients } from "@/lib/providers";
@@ -20,7 +21,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return parsed.data;
 }
 
-async function audit(user: TCurrentUser, target: { type: string; id: string }, details: Record<string, unknown>, outcome: "SUCCESS" | "FAILED") {
+async function audit(user: TCurrentUser, target: { type: TAuditTargetType; id: string }, details: Record<string, unknown>, outcome: "SUCCESS" | "FAILED") {
   await recordAudit(getDb(), {
     actor: { id: user.id, email: user.email, role: user.role },
     action: "file.download",

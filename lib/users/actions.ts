@@ -13,7 +13,7 @@ import { startFreshSession } from "@/lib/auth/sessions";
 import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserRole } from "./update-users";
 
 export const createUserAction = authorizedAction(
-  { name: "users.create", permission: "users.manage", input: ZCreateUserSchema },
+  { name: "user.create", permission: "users.manage", input: ZCreateUserSchema },
   async (input, ctx) => {
     const user = await createUser(ctx, input);
     revalidatePath("/admin/users");
@@ -22,7 +22,7 @@ export const createUserAction = authorizedAction(
 );
 
 export const updateUserRoleAction = authorizedAction(
-  { name: "users.updateRole", permission: "users.manage", input: ZUpdateUserRoleSchema },
+  { name: "user.role_change", permission: "users.manage", input: ZUpdateUserRoleSchema },
   async (input, ctx) => {
     const result = await updateUserRole(ctx, input);
     revalidatePath("/admin/users");
@@ -31,7 +31,7 @@ export const updateUserRoleAction = authorizedAction(
 );
 
 export const setUserActiveAction = authorizedAction(
-  { name: "users.setActive", permission: "users.manage", input: ZSetUserActiveSchema },
+  { name: "user.set_active", permission: "users.manage", input: ZSetUserActiveSchema },
   async (input, ctx) => {
     const result = await setUserActive(ctx, input);
     revalidatePath("/admin/users");
@@ -40,12 +40,12 @@ export const setUserActiveAction = authorizedAction(
 );
 
 export const resetUserPasswordAction = authorizedAction(
-  { name: "users.resetPassword", permission: "users.manage", input: ZResetPasswordSchema },
+  { name: "user.password_reset", permission: "users.manage", input: ZResetPasswordSchema },
   async (input, ctx) => resetUserPassword(ctx, input),
 );
 
 export const changeOwnPasswordAction = authorizedAction(
-  { name: "account.changePassword", permission: "account.self", input: ZChangeOwnPasswordSchema, allowPendingPasswordChange: true },
+  { name: "user.password_change", permission: "account.self", input: ZChangeOwnPasswordSchema, allowPendingPasswordChange: true },
   async (input, ctx) => {
     const result = await changeOwnPassword({ ...ctx, userId: ctx.user.id }, input);
     // Every session of this user ended with the change (a stolen cookie with it); this browser gets a new one.

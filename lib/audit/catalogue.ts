@@ -1,0 +1,41 @@
+// The closed list of what the audit log records: every recordAudit names one of these, and every
+// server action is named after the one it performs (its refusals are audited under that name). The
+// audit page and its filters read the labels from here.
+
+export const AUDIT_TARGET_TYPES = ["user", "profile", "execution", "sync_run", "saved_view", "job", "sign_in_throttle"] as const;
+export type TAuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export type TAuditActionInfo = {
+  label: string;
+  /** What the row's target is, or null when it has none. */
+  target: TAuditTargetType | null;
+  /** Looking at or taking personal data (page views, downloads, exports): what an auditor reviews first. */
+  piiAccess?: true;
+};
+
+export const AUDIT_ACTIONS = {
+  "auth.sign_in": { label: "Sign-in", target: "user" },
+  "auth.sign_in_locked": { label: "Sign-in locked after failures", target: "sign_in_throttle" },
+  "auth.sign_out": { label: "Sign-out", target: "user" },
+  "permission.denied": { label: "Refused: not permitted", target: null },
+  "user.create": { label: "User created", target: "user" },
+  "user.role_change": { label: "Role changed", target: "user" },
+  "user.set_active": { label: "User activation changed", target: "user" },
+  "user.deactivate": { label: "User deactivated", target: "user" },
+  "user.reactivate": { label: "User reactivated", target: "user" },
+  "user.password_reset": { label: "One-time password set", target: "user" },
+  "user.password_change": { label: "Password changed", target: "user" },
+  "sync.start": { label: "Sync started", target: "sync_run" },
+  "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
+} as const satisfies Record<string, TAuditActionInfo>;
+
+export type TAuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: string): value is TAuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+/** A row's label; a name from before the catalogue (or unknown) is shown as it is. */
+export function auditLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action].label : action;
+}
