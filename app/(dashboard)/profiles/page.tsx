@@ -1,16 +1,32 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { countProfiles, findProfiles, getProfileFilterOptions } from "@/lib/profiles/queries";
+import { profileList } from "@/lib/profiles/schemas";
 import { PageHeader } from "@/components/layout/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableNotices } from "@/components/data-table/data-table-notices";
+import { ProfilesTable } from "@/components/profiles/profiles-table";
 
 export const metadata: Metadata = { title: "Profiles" };
 
-export default async function Page() {
-  await requirePageUser("profiles.read");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ searchParams }: Props) {
+  const user = await requirePageUser("profiles.read");
+  const { params, notices } = profileList.parse(await searchParams);
+  const [page, total] = await Promise.all([findProfiles(params), countProfiles(params)]);
+  const options = await getProfileFilterOptions(params, total);
   return (
     <>
-      <PageHeader title="Profiles" description="Trulioo end clients and their verification results." />
-      <EmptyState title="Nothing here yet" description="Profiles appear here after the first sync with Trulioo Workflow Studio." />
+      <PageHeader title="Profiles" description="Trulioo end clients, their verification results and linked executions." />
+      <DataTableNotices notices={notices} />
+      <ProfilesTable
+        key={profileList.toQuery(params)}
+        params={params}
+        page={{ ...page, total }}
+        options={options}
+        canExport={can(user.role, "profiles.export")}
+      />
     </>
   );
 }
