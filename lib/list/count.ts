@@ -41,3 +41,6 @@ export async function countRows(pool: pg.Pool, from: TFragment, conditions: TFra
     throw error;
   }
 }
+
+/** How many rows the last page holds: the remainder when the total is exact, else a full page. */
+export const lastPageSize = (total: TTotal, size: number) => (total.exact && total.value > 0 ? total.value % size || size : size);

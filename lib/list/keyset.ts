@@ -17,6 +17,8 @@ export type TPageInput = {
   cursor: TCursor | null;
   page: number;
   size: number;
+  /** Rows on the last page when the total is exact (total mod size), so pages keep their boundaries. */
+  lastPageSize?: number;
 };
 
 export type TPage<T> = {
@@ -46,7 +48,8 @@ export function pageQuery(input: TPageInput): { query: TFragment; backwards: boo
   }
   const order = raw(input.key.map((k) => `${k.expr} ${ascending ? "ASC" : "DESC"}`).join(", "));
   const offset = input.cursor ? 0 : (input.page - 1) * input.size;
-  const query = sql`SELECT ${input.select} ${input.from} ${where(conditions)} ORDER BY ${order} LIMIT ${input.size + 1} OFFSET ${offset}`;
+  const size = input.cursor?.dir === "last" ? (input.lastPageSize ?? input.size) : input.size;
+  const query = sql`SELECT ${input.select} ${input.from} ${where(conditions)} ORDER BY ${order} LIMIT ${size + 1} OFFSET ${offset}`;
   return { query, backwards };
 }
 
@@ -58,8 +61,9 @@ export async function readPage<T>(
   const { query, backwards } = pageQuery(input);
   const result = await db.query(toQuery(query));
   const fetched = result.rows as T[];
-  const more = fetched.length > input.size;
-  const rows = fetched.slice(0, input.size);
+  const size = input.cursor?.dir === "last" ? (input.lastPageSize ?? input.size) : input.size;
+  const more = fetched.length > size;
+  const rows = fetched.slice(0, size);
   if (backwards) rows.reverse();
   const dir = input.cursor?.dir;
   const hasPrev = backwards ? more : dir === "after" || input.page > 1;

@@ -41,7 +41,7 @@ export function profileKeyOf(sort: TProfileSort): (row: TProfileRow) => (string 
 }
 
 /** One page of the profiles list (keyset); the total comes from countProfiles, in parallel. */
-export async function findProfiles(params: TProfileListParams): Promise<TPage<TProfileRow>> {
+export async function findProfiles(params: TProfileListParams, options: { lastPageSize?: number } = {}): Promise<TPage<TProfileRow>> {
   return readPage<TProfileRow>(
     getPool(),
     {
@@ -53,6 +53,7 @@ export async function findProfiles(params: TProfileListParams): Promise<TPage<TP
       cursor: params.cursor,
       page: params.page,
       size: params.size,
+      lastPageSize: options.lastPageSize,
     },
     profileKeyOf(params.sort),
   );
@@ -88,4 +89,10 @@ export async function getProfileFilterOptions(params: TProfileListParams, total:
     }),
   ]);
   return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions, statusCounts };
+}
+
+/** One profile's header facts for its page; null when there is no such profile. */
+export async function getProfile(id: string) {
+  const { rows } = await getPool().query<TProfileRow>(`SELECT ${PROFILE_SELECT.parts[0]} FROM profiles p WHERE p.id = $1::uuid`, [id]);
+  return rows[0] ?? null;
 }

@@ -13,6 +13,8 @@ export type TWorldOptions = {
   workflows: { id: string; name: string }[];
   /** Names used in turn before random ones (the journeys search for these). */
   names?: string[];
+  /** Status shares; the default is a realistic review queue. */
+  statuses?: [string, number][];
   /** Share of profiles with Jumio / TrustX executions. */
   jumioShare?: number;
   trustxShare?: number;
@@ -65,9 +67,10 @@ export async function writeWorld(client: pg.PoolClient, options: TWorldOptions):
   const rnd = random(options.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const weighted = () => {
-    let r = rnd();
-    for (const [status, share] of STATUSES) if ((r -= share) < 0) return status;
-    return STATUSES[0]![0];
+    const statuses = options.statuses ?? STATUSES;
+    let r = rnd() * statuses.reduce((sum, [, share]) => sum + share, 0);
+    for (const [status, share] of statuses) if ((r -= share) < 0) return status;
+    return statuses[0]![0];
   };
   await writeWorkflows(client, options.workflows);
   const batch = options.batch ?? 20_000;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { lastPageSize } from "@/lib/list/count";
 import { countProfiles, findProfiles, getProfileFilterOptions } from "@/lib/profiles/queries";
 import { profileList } from "@/lib/profiles/schemas";
 import { PageHeader } from "@/components/layout/page-header";
@@ -14,7 +15,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function Page({ searchParams }: Props) {
   const user = await requirePageUser("profiles.read");
   const { params, notices } = profileList.parse(await searchParams);
-  const [page, total] = await Promise.all([findProfiles(params), countProfiles(params)]);
+  // The last page needs the total first (to keep page boundaries); every other page reads both at once.
+  const [page, total] =
+    params.cursor?.dir === "last"
+      ? await countProfiles(params).then(async (t) => [await findProfiles(params, { lastPageSize: lastPageSize(t, params.size) }), t] as const)
+      : await Promise.all([findProfiles(params), countProfiles(params)]);
   const options = await getProfileFilterOptions(params, total);
   return (
     <>
