@@ -32,7 +32,8 @@ export function useRowKeyboard(props: {
       };
       if (event.key === "j") move(index + 1);
       else if (event.key === "k") move(index < 0 ? 0 : index - 1);
-      else if (event.key === "Enter" && current) onOpen(current);
+      // Enter on a focused button or link is that control's own.
+      else if (event.key === "Enter" && current && !target?.closest("button, a")) onOpen(current);
       else if (event.key === "x" && current && onToggle) onToggle(current);
       else if (event.key === "/") (document.querySelector("[data-list-search]") as HTMLInputElement | null)?.focus();
       else if (event.key === "?") onHelp();

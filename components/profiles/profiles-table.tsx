@@ -59,7 +59,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-2">
+      <div className="flex items-start justify-between gap-2">
         <ProfilesToolbar
           params={params}
           options={options}
@@ -67,7 +67,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
           onSearch={(q) => go(profileList.reset(params, { q }))}
           onReset={() => go(profileList.reset(params, { filters: {}, q: "" }))}
         />
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           {savedViews}
           {canExport ? (
             <Button asChild variant="outline" size="sm" className="h-8">

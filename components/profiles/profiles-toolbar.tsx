@@ -44,7 +44,7 @@ export function ProfilesToolbar({ params, options, onFilters, onSearch, onReset 
     (values: string[]) => onFilters({ [key]: values.length ? values : undefined } as Partial<TProfileFilters>);
   const active = Object.keys(f).length > 0 || params.q !== "";
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
       <DataTableSearch value={params.q} placeholder="Name, email or client id…  ( / )" onChange={onSearch} />
       <DataTableFacetedFilter
         title="Status"

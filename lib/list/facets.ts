@@ -4,15 +4,23 @@ import { raw, sql, toQuery, where, type TFragment } from "./sql";
 
 export type TFacetCounts = { counts: Record<string, number>; exact: boolean };
 
+const EXACT_UP_TO = 50_000;
+
+const planRows = async (pool: pg.Pool, query: TFragment) => {
+  const plan = await pool.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(toQuery(sql`EXPLAIN (FORMAT JSON) ${query}`));
+  return Math.round(plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+};
+
 /**
- * Counts per value of one column under the other filters: exact by GROUP BY when the list is small,
- * else the planner's estimate per value (cheap, and shown as approximate).
+ * Counts per value of one column under the other filters: exact by GROUP BY when those rows are few
+ * enough to group quickly, else the planner's estimate per value (cheap, and shown as approximate).
  */
 export async function facetCounts(
   pool: pg.Pool,
-  input: { from: TFragment; conditions: TFragment[]; expr: string; values: readonly string[]; exact: boolean },
+  input: { from: TFragment; conditions: TFragment[]; expr: string; values: readonly string[] },
 ): Promise<TFacetCounts> {
-  if (input.exact) {
+  const base = sql`SELECT 1 ${input.from} ${where(input.conditions)}`;
+  if ((await planRows(pool, base)) <= EXACT_UP_TO) {
     const { rows } = await pool.query<{ value: string; n: number }>(
       toQuery(sql`SELECT ${raw(input.expr)} AS value, count(*)::int AS n ${input.from} ${where(input.conditions)} GROUP BY 1`),
     );
@@ -20,10 +28,7 @@ export async function facetCounts(
   }
   const counts: Record<string, number> = {};
   for (const value of input.values) {
-    const plan = await pool.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
-      toQuery(sql`EXPLAIN (FORMAT JSON) SELECT 1 ${input.from} ${where([...input.conditions, sql`${raw(input.expr)} = ${value}`])}`),
-    );
-    counts[value] = Math.round(plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+    counts[value] = await planRows(pool, sql`SELECT 1 ${input.from} ${where([...input.conditions, sql`${raw(input.expr)} = ${value}`])}`);
   }
   return { counts, exact: false };
 }

@@ -73,7 +73,7 @@ export type TProfileFilterOptions = {
 };
 
 /** What the filters offer: workflows by name, the countries and decisions present, counts per status. */
-export async function getProfileFilterOptions(params: TProfileListParams, total: TTotal): Promise<TProfileFilterOptions> {
+export async function getProfileFilterOptions(params: TProfileListParams): Promise<TProfileFilterOptions> {
   const pool = getPool();
   const [workflows, countries, decisions, statusCounts] = await Promise.all([
     pool.query<{ id: string; name: string }>("SELECT id, name FROM workflows ORDER BY name, id"),
@@ -84,8 +84,6 @@ export async function getProfileFilterOptions(params: TProfileListParams, total:
       conditions: profileConditions(params, "status"),
       expr: "p.status",
       values: PROFILE_STATUSES,
-      // Exact counts when the list without its status filter is small enough to group.
-      exact: total.exact && !params.filters.status,
     }),
   ]);
   return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions, statusCounts };

@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import { lastPageSize } from "@/lib/list/count";
 import { countProfiles, findProfiles, getProfileFilterOptions } from "@/lib/profiles/queries";
 import { profileList } from "@/lib/profiles/schemas";
+import { findSavedViews } from "@/lib/views/queries";
+import { SavedViewsMenu } from "@/components/views/saved-views-menu";
 import { PageHeader } from "@/components/layout/page-header";
 import { DataTableNotices } from "@/components/data-table/data-table-notices";
 import { ProfilesTable } from "@/components/profiles/profiles-table";
@@ -16,21 +18,23 @@ export default async function Page({ searchParams }: Props) {
   const user = await requirePageUser("profiles.read");
   const { params, notices } = profileList.parse(await searchParams);
   // The last page needs the total first (to keep page boundaries); every other page reads both at once.
-  const [page, total] =
+  const pageAndTotal =
     params.cursor?.dir === "last"
-      ? await countProfiles(params).then(async (t) => [await findProfiles(params, { lastPageSize: lastPageSize(t, params.size) }), t] as const)
-      : await Promise.all([findProfiles(params), countProfiles(params)]);
-  const options = await getProfileFilterOptions(params, total);
+      ? countProfiles(params).then(async (t) => [await findProfiles(params, { lastPageSize: lastPageSize(t, params.size) }), t] as const)
+      : Promise.all([findProfiles(params), countProfiles(params)]);
+  const [[page, total], options, views] = await Promise.all([pageAndTotal, getProfileFilterOptions(params), findSavedViews(user.id, "profiles")]);
+  const query = profileList.toQuery(params);
   return (
     <>
       <PageHeader title="Profiles" description="Trulioo end clients, their verification results and linked executions." />
       <DataTableNotices notices={notices} />
       <ProfilesTable
-        key={profileList.toQuery(params)}
+        key={query}
         params={params}
         page={{ ...page, total }}
         options={options}
         canExport={can(user.role, "profiles.export")}
+        savedViews={<SavedViewsMenu list="profiles" path="/profiles" query={profileList.toQuery({ ...params, page: 1, cursor: null })} views={views} />}
       />
     </>
   );
