@@ -2,7 +2,6 @@
 
 import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 
 export type TTotalView = { value: number; exact: boolean };
 
@@ -38,18 +37,19 @@ export function DataTablePagination(props: {
       </p>
       <div className="flex items-center gap-2">
         <span className="text-muted-foreground">Rows per page</span>
-        <Select value={String(props.size)} onValueChange={(v) => props.onSize(Number(v))}>
-          <SelectTrigger className="h-8 w-20" aria-label="Rows per page">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {props.sizes.map((s) => (
-              <SelectItem key={s} value={String(s)}>
-                {s}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        {/* A native select: the list pages stay under their JavaScript budget without Radix Select. */}
+        <select
+          value={props.size}
+          onChange={(e) => props.onSize(Number(e.target.value))}
+          aria-label="Rows per page"
+          className="h-8 rounded-md border border-input bg-background px-2 text-sm shadow-xs focus-visible:outline-hidden focus-visible:ring-2 focus-visible:ring-ring/40"
+        >
+          {props.sizes.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
         <span className="px-2 tabular-nums" data-testid="list-page">
           Page {page.toLocaleString("en")} of {props.total.exact ? "" : "about "}
           {pages.toLocaleString("en")}

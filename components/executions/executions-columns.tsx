@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { TExecutionListRow } from "@/lib/executions/queries";
-import { EXECUTION_COLUMN_LABELS, PROVIDER_LABELS, type TExecutionColumn } from "@/lib/executions/schemas";
+import { EXECUTION_COLUMN_LABELS, PROVIDER_LABELS, type TExecutionColumn } from "@/lib/executions/list-shape";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { TColumn } from "@/components/data-table/data-table";
 import { Badge, type BadgeProps } from "@/components/ui/badge";

@@ -4,15 +4,9 @@ import { useCallback } from "react";
 import { X } from "lucide-react";
 import type { TPageView } from "@/lib/list/types";
 import type { TExecutionFilterOptions, TExecutionListRow } from "@/lib/executions/queries";
-import {
-  executionList,
-  EXECUTION_COLUMNS,
-  EXECUTION_COLUMN_LABELS,
-  PROVIDERS,
-  PROVIDER_LABELS,
-  type TExecutionFilters,
-  type TExecutionListParams,
-} from "@/lib/executions/schemas";
+import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
+import { EXECUTION_COLUMNS, EXECUTION_COLUMN_LABELS, EXECUTION_LIST_SHAPE, EXECUTION_PAGE_SIZES, PROVIDERS, PROVIDER_LABELS } from "@/lib/executions/list-shape";
+import type { TExecutionFilters, TExecutionListParams } from "@/lib/executions/schemas";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableDateFilter } from "@/components/data-table/data-table-date-filter";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
@@ -34,13 +28,9 @@ type Props = { params: TExecutionListParams; page: TPageView<TExecutionListRow>;
 
 export function ExecutionsTable({ params, page, options }: Props) {
   const { navigate, pending } = useListNavigation();
-  const go = useCallback((next: TExecutionListParams) => navigate(executionList.toQuery(next)), [navigate]);
+  const go = useCallback((next: TExecutionListParams) => navigate(toListQuery(EXECUTION_LIST_SHAPE, next)), [navigate]);
   const f = params.filters;
-  const setFilters = (patch: Partial<TExecutionFilters>) => {
-    const filters = { ...f, ...patch } as Record<string, unknown>;
-    for (const key of Object.keys(filters)) if (filters[key] === undefined) delete filters[key];
-    go(executionList.reset(params, { filters: filters as TExecutionFilters }));
-  };
+  const setFilters = (patch: Partial<TExecutionFilters>) => go(withFilters(params, patch));
   const list = (key: "provider" | "status" | "decision" | "definition" | "feedback") => (values: string[]) =>
     setFilters({ [key]: values.length ? values : undefined } as Partial<TExecutionFilters>);
   const flag = (key: "linked" | "wiped", title: string) => (
@@ -56,7 +46,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
     <div className="space-y-3">
       <div className="flex items-start justify-between gap-2">
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-          <DataTableSearch value={params.q} placeholder="Person, execution, account or reference…" onChange={(q) => go(executionList.reset(params, { q }))} />
+          <DataTableSearch value={params.q} placeholder="Person, execution, account or reference…" onChange={(q) => go(resetList(params, { q }))} />
           <DataTableFacetedFilter title="Provider" options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] }))} selected={f.provider ?? []} onChange={list("provider")} />
           <DataTableFacetedFilter title="Status" options={values(options.statuses)} selected={f.status ?? []} onChange={list("status")} />
           <DataTableFacetedFilter title="Decision" options={values(options.decisions)} selected={f.decision ?? []} onChange={list("decision")} />
@@ -66,7 +56,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
           {flag("linked", "Linked to a profile")}
           {flag("wiped", "Wiped")}
           {Object.keys(f).length > 0 || params.q ? (
-            <Button variant="ghost" size="sm" className="h-8" onClick={() => go(executionList.reset(params, { filters: {}, q: "" }))}>
+            <Button variant="ghost" size="sm" className="h-8" onClick={() => go(resetList(params, { filters: {}, q: "" }))}>
               Reset
               <X aria-hidden />
             </Button>
@@ -81,7 +71,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
           data={page.rows}
           getRowId={(row) => `${row.provider}:${row.id}`}
           sort={{ id: params.sort, desc: params.dir === "desc" }}
-          onSortChange={(s) => go(executionList.reset(params, { sort: s.id as TExecutionListParams["sort"], dir: s.desc ? "desc" : "asc" }))}
+          onSortChange={(s) => go(resetList(params, { sort: s.id as TExecutionListParams["sort"], dir: s.desc ? "desc" : "asc" }))}
           visibleColumns={params.cols}
           rowTestId="execution-row"
           empty={<EmptyState className="border-0" title="No executions match" description="Change the filters or the search." />}
@@ -90,7 +80,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
       <DataTablePagination
         page={params.page}
         size={params.size}
-        sizes={executionList.spec.pageSizes}
+        sizes={EXECUTION_PAGE_SIZES}
         rowsOnPage={page.rows.length}
         total={page.total}
         hasPrev={page.hasPrev}
@@ -100,7 +90,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
         onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
         onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
         onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
-        onSize={(size) => go(executionList.reset(params, { size }))}
+        onSize={(size) => go(resetList(params, { size }))}
       />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { TProfileRow } from "@/lib/profiles/queries";
-import { PROFILE_COLUMN_LABELS, PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS, type TProfileColumn } from "@/lib/profiles/schemas";
+import { PROFILE_COLUMN_LABELS, PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS, type TProfileColumn } from "@/lib/profiles/list-shape";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { TColumn } from "@/components/data-table/data-table";
 import { selectColumn } from "@/components/data-table/select-column";

@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { Download } from "lucide-react";
 import type { TPageView } from "@/lib/list/types";
 import type { TProfileFilterOptions, TProfileRow } from "@/lib/profiles/queries";
-import { profileList, PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, type TProfileListParams, type TProfileFilters } from "@/lib/profiles/schemas";
+import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
+import { PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, PROFILE_LIST_SHAPE, PROFILE_PAGE_SIZES } from "@/lib/profiles/list-shape";
+import type { TProfileListParams, TProfileFilters } from "@/lib/profiles/schemas";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
@@ -32,7 +34,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
   const { navigate, pending } = useListNavigation();
   const [selection, setSelection] = useState<TSelection>({ kind: "rows", ids: [] });
   const [help, setHelp] = useState(false);
-  const go = useCallback((next: TProfileListParams) => navigate(profileList.toQuery(next)), [navigate]);
+  const go = useCallback((next: TProfileListParams) => navigate(toListQuery(PROFILE_LIST_SHAPE, next)), [navigate]);
 
   const workflowNames = useMemo(() => Object.fromEntries(options.workflows.map((w) => [w.id, w.name])), [options.workflows]);
   const columns = useMemo(() => profileColumns(workflowNames), [workflowNames]);
@@ -50,12 +52,8 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
   const open = useCallback((id: string) => router.push(`/profiles/${id}`), [router]);
   const active = useRowKeyboard({ rowIds, onOpen: open, onToggle: toggle, onHelp: openHelp });
 
-  const onFilters = (patch: Partial<TProfileFilters>) => {
-    const filters = { ...params.filters, ...patch } as Record<string, unknown>;
-    for (const key of Object.keys(filters)) if (filters[key] === undefined) delete filters[key];
-    go(profileList.reset(params, { filters: filters as TProfileFilters }));
-  };
-  const exportQuery = profileList.toQuery({ ...params, page: 1, cursor: null });
+  const onFilters = (patch: Partial<TProfileFilters>) => go(withFilters(params, patch));
+  const exportQuery = toListQuery(PROFILE_LIST_SHAPE, { ...params, page: 1, cursor: null });
 
   return (
     <div className="space-y-3">
@@ -64,8 +62,8 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
           params={params}
           options={options}
           onFilters={onFilters}
-          onSearch={(q) => go(profileList.reset(params, { q }))}
-          onReset={() => go(profileList.reset(params, { filters: {}, q: "" }))}
+          onSearch={(q) => go(resetList(params, { q }))}
+          onReset={() => go(resetList(params, { filters: {}, q: "" }))}
         />
         <div className="flex shrink-0 items-center gap-2">
           {savedViews}
@@ -93,7 +91,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
           data={page.rows}
           getRowId={(row) => row.id}
           sort={{ id: params.sort, desc: params.dir === "desc" }}
-          onSortChange={(s) => go(profileList.reset(params, { sort: s.id as TProfileListParams["sort"], dir: s.desc ? "desc" : "asc" }))}
+          onSortChange={(s) => go(resetList(params, { sort: s.id as TProfileListParams["sort"], dir: s.desc ? "desc" : "asc" }))}
           visibleColumns={params.cols}
           selection={Object.fromEntries(selectedIds.map((id) => [id, true]))}
           onSelectionChange={(state) => setSelection({ kind: "rows", ids: Object.keys(state).filter((id) => state[id]) })}
@@ -105,7 +103,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
       <DataTablePagination
         page={params.page}
         size={params.size}
-        sizes={profileList.spec.pageSizes}
+        sizes={PROFILE_PAGE_SIZES}
         rowsOnPage={page.rows.length}
         total={page.total}
         hasPrev={page.hasPrev}
@@ -115,7 +113,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
         onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
         onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
         onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
-        onSize={(size) => go(profileList.reset(params, { size }))}
+        onSize={(size) => go(resetList(params, { size }))}
       />
       <SelectionBar
         selection={selection}

@@ -2,14 +2,8 @@
 
 import { X } from "lucide-react";
 import type { TProfileFilterOptions } from "@/lib/profiles/queries";
-import {
-  PROFILE_STATUSES,
-  PROFILE_STATUS_LABELS,
-  SERVICE_OUTCOMES,
-  SERVICE_OUTCOME_LABELS,
-  type TProfileFilters,
-  type TProfileListParams,
-} from "@/lib/profiles/schemas";
+import { PROFILE_STATUSES, PROFILE_STATUS_LABELS, SERVICE_OUTCOMES, SERVICE_OUTCOME_LABELS } from "@/lib/profiles/list-shape";
+import type { TProfileFilters, TProfileListParams } from "@/lib/profiles/schemas";
 import { DataTableDateFilter } from "@/components/data-table/data-table-date-filter";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import { DataTableSearch } from "@/components/data-table/data-table-search";

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { TFilterDefs, TFilterValues } from "./filters";
+import { decodeBase64Url, toListQuery, type TCursor, type TListShape, type TSortDir } from "./query-string";
+
+export type { TCursor, TSortDir } from "./query-string";
 
 // One list contract for every table: a strict schema of the list's state (page size capped, typed sort
 // keys, filters and columns) and a lenient reading of the URL, where a hand-edited value falls back to
 // its default with a notice instead of failing the page. Client-safe: the browser writes URLs with it.
 
-export type TSortDir = "asc" | "desc";
-/** Keyset position: after/before the row whose (sort value, id…) is `key`, or the last page. */
-export type TCursor = { dir: "after" | "before"; key: (string | number)[] } | { dir: "last" };
 
 export type TListSpec<S extends string, C extends string, F extends TFilterDefs> = {
   /** Schema of the sort value inside a cursor, per sort key. */
@@ -41,21 +41,6 @@ export const MAX_OFFSET = 10_000;
 const RESERVED = new Set(["page", "size", "sort", "dir", "q", "cursor", "cols"]);
 // Control characters never reach a query (PostgreSQL refuses NUL in text).
 const CONTROL = /[\u0000-\u001f\u007f]/g;
-
-function encodeBase64Url(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function decodeBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
-export function encodeCursor(cursor: TCursor): string {
-  return cursor.dir === "last" ? "last" : `${cursor.dir === "after" ? "a" : "b"}.${encodeBase64Url(JSON.stringify(cursor.key))}`;
-}
 
 const show = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
@@ -184,33 +169,19 @@ export function defineList<S extends string, C extends string, F extends TFilter
     return { params, notices };
   }
 
-  /** The URL query of a state, leaving out what equals the defaults (short, bookmarkable URLs). */
-  function toQuery(params: TParams): string {
-    const out = new URLSearchParams();
-    for (const [key, def] of Object.entries(spec.filters)) {
-      const value = (params.filters as Record<string, unknown>)[key];
-      if (value === undefined) continue;
-      const text = def.toUrl(value);
-      if (text !== undefined) out.set(key, text);
-    }
-    if (params.q) out.set("q", params.q);
-    if (params.sort !== defaults.sort || params.dir !== defaults.dir) {
-      out.set("sort", params.sort);
-      out.set("dir", params.dir);
-    }
-    if (params.size !== defaults.size) out.set("size", String(params.size));
-    if (params.cols.join(",") !== defaults.cols.join(",")) out.set("cols", params.cols.join(","));
-    if (params.cursor) {
-      out.set("page", String(params.page));
-      out.set("cursor", encodeCursor(params.cursor));
-    }
-    return out.toString();
-  }
+  const shape: TListShape = {
+    defaultSort: spec.defaultSort.key,
+    defaultDir: spec.defaultSort.dir,
+    defaultSize: spec.defaultPageSize,
+    defaultColumns: spec.defaultColumns,
+    filterKinds: Object.fromEntries(Object.entries(spec.filters).map(([k, def]) => [k, def.kind])),
+  };
+  const toQuery = (params: TParams) => toListQuery(shape, params);
 
   /** A change of filter, search or sort starts again at the first page. */
   const reset = (params: TParams, patch: Partial<TParams>): TParams => ({ ...params, ...patch, page: 1, cursor: null });
 
-  return { spec, defaults, ZParamsSchema, parse, toQuery, reset };
+  return { spec, shape, defaults, ZParamsSchema, parse, toQuery, reset };
 }
 
 export type TListDefinition<S extends string, C extends string, F extends TFilterDefs> = ReturnType<typeof defineList<S, C, F>>;
