@@ -34,23 +34,28 @@ type Props<TData extends RowData> = {
   columns: TColumn<TData>[];
   data: TData[];
   getRowId: (row: TData) => string;
-  sort: TSort;
-  onSortChange: (sort: TSort) => void;
-  visibleColumns: readonly string[];
+  /** Without these the table does not sort (small lists the server orders once). */
+  sort?: TSort;
+  onSortChange?: (sort: TSort) => void;
+  /** Without it every column shows. */
+  visibleColumns?: readonly string[];
   selection?: RowSelectionState;
   onSelectionChange?: (selection: RowSelectionState) => void;
   /** The row under the keyboard cursor (j/k). */
   activeRowId?: string | null;
-  rowTestId?: string;
+  rowTestId?: string | ((row: TData) => string);
+  rowClassName?: (row: TData) => string | undefined;
+  /** A data-state of the row's own (e.g. a run's state); selection marks rows "selected" otherwise. */
+  rowState?: (row: TData) => string;
   empty: React.ReactNode;
   label: string;
 };
 
 export function DataTable<TData extends RowData>(props: Props<TData>) {
   const { columns, data, sort, visibleColumns } = props;
-  const sorting: SortingState = React.useMemo(() => [sort], [sort]);
+  const sorting: SortingState = React.useMemo(() => (sort ? [sort] : []), [sort]);
   const columnVisibility = React.useMemo(
-    () => Object.fromEntries(columns.map((c) => [c.id!, c.enableHiding === false || visibleColumns.includes(c.id!)])),
+    () => Object.fromEntries(columns.map((c) => [c.id!, !visibleColumns || c.enableHiding === false || visibleColumns.includes(c.id!)])),
     [columns, visibleColumns],
   );
   const table = useTable({
@@ -59,13 +64,14 @@ export function DataTable<TData extends RowData>(props: Props<TData>) {
     data,
     getRowId: (row) => props.getRowId(row),
     manualSorting: true,
+    enableSorting: Boolean(props.onSortChange),
     enableSortingRemoval: false,
     enableMultiSort: false,
     enableRowSelection: Boolean(props.onSelectionChange),
     state: { sorting, columnVisibility, rowSelection: props.selection ?? {} },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
-      if (next[0]) props.onSortChange({ id: next[0].id, desc: next[0].desc });
+      if (next[0]) props.onSortChange?.({ id: next[0].id, desc: next[0].desc });
     },
     onRowSelectionChange: (updater) => {
       const current = props.selection ?? {};
@@ -96,12 +102,12 @@ export function DataTable<TData extends RowData>(props: Props<TData>) {
             table.getRowModel().rows.map((row) => (
               <TableRow
                 key={row.id}
-                data-testid={props.rowTestId}
+                data-testid={typeof props.rowTestId === "function" ? props.rowTestId(row.original) : props.rowTestId}
                 data-row-id={row.id}
-                data-state={row.getIsSelected() ? "selected" : undefined}
+                data-state={props.rowState ? props.rowState(row.original) : row.getIsSelected() ? "selected" : undefined}
                 data-active={props.activeRowId === row.id ? "true" : undefined}
                 aria-selected={props.activeRowId === row.id ? true : undefined}
-                className={cn(props.activeRowId === row.id && "bg-accent/70 outline-2 -outline-offset-2 outline-ring/60")}
+                className={cn(props.rowClassName?.(row.original), props.activeRowId === row.id && "bg-accent/70 outline-2 -outline-offset-2 outline-ring/60")}
               >
                 {row.getVisibleCells().map((cell) => (
                   <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>
