@@ -42,7 +42,9 @@ CREATE OR REPLACE FUNCTION refresh_profile_facets(ids uuid[]) RETURNS void LANGU
           WHEN bool_or(s.match IS FALSE OR s.service_status IN ('ERROR', 'TIMEOUT')) THEN 'SOME_FAILED'
           WHEN bool_or(s.service_status = 'PENDING') THEN 'PENDING'
           ELSE 'ALL_MATCHED' END
-        FROM service_results s WHERE s.profile_id = x.id), 'NONE') AS service_outcome,
+        -- An aggregate over no rows still yields a row: without HAVING a profile with no services would
+        -- read as ALL_MATCHED.
+        FROM service_results s WHERE s.profile_id = x.id HAVING count(*) > 0), 'NONE') AS service_outcome,
       EXISTS (SELECT 1 FROM profile_files pf WHERE pf.profile_id = x.id) AS has_files,
       (SELECT count(*)::int FROM profile_links l WHERE l.from_id = x.id OR l.to_id = x.id) AS link_count,
       (SELECT count(*)::int FROM executions e WHERE e.profile_id = x.id) AS execution_count,
