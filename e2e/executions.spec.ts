@@ -22,6 +22,20 @@ test("Jumio and TrustX in one list: filter by provider, search by execution id, 
   await expect(page.getByTestId("list-total")).toContainText("of 1");
 });
 
+test("filters by risk band and sorts by risk", async ({ page }) => {
+  await page.goto("/executions?provider=JUMIO");
+  await page.getByRole("button", { name: "Filter by Risk" }).click();
+  await page.getByRole("menuitemcheckbox", { name: /^High/ }).click();
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/risk=HIGH/);
+  await page.getByRole("button", { name: "Sort by Risk" }).click();
+  await expect(page).toHaveURL(/sort=riskScore&dir=asc/);
+  const scores = (await page.getByTestId("execution-risk").allInnerTexts()).map(Number);
+  expect(scores.length).toBeGreaterThan(0);
+  for (const score of scores) expect(score).toBeGreaterThanOrEqual(71);
+  expect(scores).toEqual([...scores].sort((a, b) => a - b));
+});
+
 test("an overview decision count opens the executions list filtered to it", async ({ page }) => {
   await page.goto("/");
   const link = page.locator('[data-testid^="decision-JUMIO-"]').first();

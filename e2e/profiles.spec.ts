@@ -33,8 +33,10 @@ test("filters by workflow and status, and every row matches", async ({ page }) =
 
 test('search "zoe" finds "Zoë", "muller" finds "Müller", case and accents aside', async ({ page }) => {
   await page.goto(`/profiles?workflow=${E2E_WORKFLOW.id}`);
-  await page.getByRole("searchbox", { name: "Search" }).fill("zoe fixture");
+  // Slower than the search's pause: the list reloads between keys, and no key is lost.
+  await page.getByRole("searchbox", { name: "Search" }).pressSequentially("zoe fixture", { delay: 450 });
   await expect(page).toHaveURL(/q=zoe\+fixture/);
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("zoe fixture");
   await expect(rows(page)).toHaveCount(1);
   expect(await names(page)).toEqual(["Zoë Fixture-Quill"]);
   await page.getByRole("searchbox", { name: "Search" }).fill("MULLER-fix");

@@ -5,16 +5,30 @@ import { Search } from "lucide-react";
 import { Input } from "@/components/ui/input";
 
 /**
- * Search box: applied after a short pause in typing, or at once on Enter. "/" focuses it. The list
- * remounts its table on each new URL, so the box starts from the URL's value.
+ * Search box: applied after a short pause in typing, or at once on Enter. "/" focuses it. A search
+ * that changes in the URL from elsewhere (Reset, a saved view, Back) replaces the text; the echo of
+ * our own search does not, so typing on while the list loads loses nothing.
  */
 export function DataTableSearch(props: { value: string; placeholder: string; onChange: (q: string) => void }) {
-  const [text, setText] = useState(props.value);
-  const ref = useRef<HTMLInputElement>(null);
   const { onChange, value } = props;
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const [sent, setSent] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== sent) setText(value);
+  }
+  const submit = (q: string) => {
+    setSent(q);
+    onChange(q);
+  };
   useEffect(() => {
     if (text.trim() === value) return;
-    const timer = setTimeout(() => onChange(text.trim()), 400);
+    const timer = setTimeout(() => {
+      setSent(text.trim());
+      onChange(text.trim());
+    }, 400);
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
   return (
@@ -30,7 +44,7 @@ export function DataTableSearch(props: { value: string; placeholder: string; onC
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter") onChange(text.trim());
+          if (e.key === "Enter") submit(text.trim());
           if (e.key === "Escape") ref.current?.blur();
         }}
       />

@@ -49,7 +49,7 @@ export const executionColumns: TColumn<TExecutionListRow>[] = [
       <span className="text-muted-foreground">—</span>
     ),
   ),
-  column("riskScore", ({ row }) => <span className="tabular-nums">{row.original.riskScore ?? "—"}</span>, "text-right"),
+  column("riskScore", ({ row }) => <span className="tabular-nums" data-testid="execution-risk">{row.original.riskScore ?? "—"}</span>, "text-right"),
   column("definition", ({ row }) => <span className="text-xs">{row.original.definition ?? "—"}</span>),
   column("person", ({ row }) => (
     <span data-testid="execution-person">{[row.original.firstName, row.original.lastName].filter(Boolean).join(" ") || "—"}</span>

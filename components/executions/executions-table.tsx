@@ -5,7 +5,16 @@ import { X } from "lucide-react";
 import type { TPageView } from "@/lib/list/types";
 import type { TExecutionFilterOptions, TExecutionListRow } from "@/lib/executions/queries";
 import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
-import { EXECUTION_COLUMNS, EXECUTION_COLUMN_LABELS, EXECUTION_LIST_SHAPE, EXECUTION_PAGE_SIZES, PROVIDERS, PROVIDER_LABELS } from "@/lib/executions/list-shape";
+import {
+  EXECUTION_COLUMNS,
+  EXECUTION_COLUMN_LABELS,
+  EXECUTION_LIST_SHAPE,
+  EXECUTION_PAGE_SIZES,
+  PROVIDERS,
+  PROVIDER_LABELS,
+  RISK_BAND_LABELS,
+  type TRiskBand,
+} from "@/lib/executions/list-shape";
 import type { TExecutionFilters, TExecutionListParams } from "@/lib/executions/schemas";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableDateFilter } from "@/components/data-table/data-table-date-filter";
@@ -31,7 +40,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
   const go = useCallback((next: TExecutionListParams) => navigate(toListQuery(EXECUTION_LIST_SHAPE, next)), [navigate]);
   const f = params.filters;
   const setFilters = (patch: Partial<TExecutionFilters>) => go(withFilters(params, patch));
-  const list = (key: "provider" | "status" | "decision" | "definition" | "feedback") => (values: string[]) =>
+  const list = (key: "provider" | "status" | "decision" | "risk" | "definition" | "feedback") => (values: string[]) =>
     setFilters({ [key]: values.length ? values : undefined } as Partial<TExecutionFilters>);
   const flag = (key: "linked" | "wiped", title: string) => (
     <DataTableFacetedFilter
@@ -50,6 +59,12 @@ export function ExecutionsTable({ params, page, options }: Props) {
           <DataTableFacetedFilter title="Provider" options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] }))} selected={f.provider ?? []} onChange={list("provider")} />
           <DataTableFacetedFilter title="Status" options={values(options.statuses)} selected={f.status ?? []} onChange={list("status")} />
           <DataTableFacetedFilter title="Decision" options={values(options.decisions)} selected={f.decision ?? []} onChange={list("decision")} />
+          <DataTableFacetedFilter
+            title="Risk"
+            options={(Object.keys(RISK_BAND_LABELS) as TRiskBand[]).map((band) => ({ value: band, label: RISK_BAND_LABELS[band] }))}
+            selected={f.risk ?? []}
+            onChange={list("risk")}
+          />
           <DataTableFacetedFilter title="Definition" options={values(options.definitions)} selected={f.definition ?? []} onChange={list("definition")} />
           <DataTableFacetedFilter title="Fraud feedback" options={values(["FRAUD", "NOT_FRAUD"])} selected={f.feedback ?? []} onChange={list("feedback")} />
           <DataTableDateFilter title="Created" value={{ from: f.createdFrom, to: f.createdTo }} onChange={(r) => setFilters({ createdFrom: r.from, createdTo: r.to })} />

@@ -32,7 +32,18 @@ type Props = {
 export function ProfilesTable({ params, page, options, canExport, savedViews }: Props) {
   const router = useRouter();
   const { navigate, pending } = useListNavigation();
-  const [selection, setSelection] = useState<TSelection>({ kind: "rows", ids: [] });
+  // A selection belongs to the list it was made on: a new filter, sort or page starts empty.
+  const query = toListQuery(PROFILE_LIST_SHAPE, params);
+  const [selected, setSelected] = useState<{ query: string; selection: TSelection }>({ query, selection: { kind: "rows", ids: [] } });
+  const selection: TSelection = selected.query === query ? selected.selection : { kind: "rows", ids: [] };
+  const setSelection = useCallback(
+    (next: TSelection | ((current: TSelection) => TSelection)) =>
+      setSelected((s) => {
+        const current = s.query === query ? s.selection : ({ kind: "rows", ids: [] } as TSelection);
+        return { query, selection: typeof next === "function" ? next(current) : next };
+      }),
+    [query],
+  );
   const [help, setHelp] = useState(false);
   const go = useCallback((next: TProfileListParams) => navigate(toListQuery(PROFILE_LIST_SHAPE, next)), [navigate]);
 
@@ -46,7 +57,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
         const ids = s.kind === "filter" ? rowIds : s.ids;
         return { kind: "rows", ids: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] };
       }),
-    [rowIds],
+    [rowIds, setSelection],
   );
   const openHelp = useCallback(() => setHelp(true), []);
   const open = useCallback((id: string) => router.push(`/profiles/${id}`), [router]);

@@ -25,6 +25,11 @@ export const EXECUTION_COLUMN_LABELS: Record<TExecutionColumn, string> = {
   wiped: "Wiped",
 };
 
+/** Jumio's risk bands (contract §2.4: PASSED 0–30, WARNING 31–70, REJECTED 71–100); TrustX has no score. */
+export const RISK_BANDS = { LOW: [0, 30], MEDIUM: [31, 70], HIGH: [71, 100], NONE: null } as const;
+export type TRiskBand = keyof typeof RISK_BANDS;
+export const RISK_BAND_LABELS: Record<TRiskBand, string> = { LOW: "Low (0–30)", MEDIUM: "Medium (31–70)", HIGH: "High (71–100)", NONE: "No score" };
+
 export const EXECUTION_DEFAULT_COLUMNS: TExecutionColumn[] = ["provider", "id", "status", "decision", "riskScore", "definition", "person", "profile", "created", "completed"];
 export const EXECUTION_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -34,7 +39,7 @@ export const EXECUTION_LIST_SHAPE: TListShape = {
   defaultSize: 50,
   defaultColumns: EXECUTION_DEFAULT_COLUMNS,
   filterKinds: {
-    provider: "multi", status: "multi", decision: "multi", definition: "multi", feedback: "multi", linked: "bool", wiped: "bool",
+    provider: "multi", status: "multi", decision: "multi", risk: "multi", definition: "multi", feedback: "multi", linked: "bool", wiped: "bool",
     createdFrom: "date", createdTo: "date",
   },
 };

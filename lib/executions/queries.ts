@@ -3,8 +3,8 @@ import { getPool } from "@/lib/db";
 import { countRows, type TTotal } from "@/lib/list/count";
 import { distinctValues } from "@/lib/list/facets";
 import { readPage, type TKeyColumn, type TPage } from "@/lib/list/keyset";
-import { likeContains, raw, sql, type TFragment } from "@/lib/list/sql";
-import type { TExecutionListParams } from "./schemas";
+import { join, likeContains, raw, sql, type TFragment } from "@/lib/list/sql";
+import { RISK_BANDS, type TExecutionListParams } from "./schemas";
 
 export type TExecutionListRow = {
   provider: "JUMIO" | "TRUSTX";
@@ -53,6 +53,13 @@ export function executionConditions(params: Pick<TExecutionListParams, "filters"
   if (f.provider) c.push(sql`e.provider::text = ANY(${f.provider}::text[])`);
   if (f.status) c.push(sql`e.status = ANY(${f.status}::text[])`);
   if (f.decision) c.push(sql`e.decision_type = ANY(${f.decision}::text[])`);
+  if (f.risk) {
+    const bands = f.risk.map((band) => {
+      const range = RISK_BANDS[band];
+      return range ? sql`e.risk_score BETWEEN ${range[0]} AND ${range[1]}` : sql`e.risk_score IS NULL`;
+    });
+    c.push(sql`(${join(bands, " OR ")})`);
+  }
   if (f.definition) c.push(sql`e.definition = ANY(${f.definition}::text[])`);
   if (f.feedback) c.push(sql`e.feedback_status = ANY(${f.feedback}::text[])`);
   if (f.linked !== undefined) c.push(f.linked ? sql`e.profile_id IS NOT NULL` : sql`e.profile_id IS NULL`);

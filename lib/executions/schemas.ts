@@ -25,6 +25,7 @@ export const executionList = defineList({
     provider: filter.multi(z.enum(PROVIDERS)),
     status: filter.multi(ZTokenSchema),
     decision: filter.multi(ZLabelSchema),
+    risk: filter.multi(z.enum(["LOW", "MEDIUM", "HIGH", "NONE"])),
     definition: filter.multi(ZLabelSchema),
     feedback: filter.multi(ZTokenSchema),
     linked: filter.bool(),

@@ -22,7 +22,7 @@ export default async function Page({ searchParams }: Props) {
     <>
       <PageHeader title="Executions" description="Jumio workflow executions and TrustX process instances, one queue." />
       <DataTableNotices notices={notices} />
-      <ExecutionsTable key={executionList.toQuery(params)} params={params} page={{ ...page, total }} options={options} />
+      <ExecutionsTable params={params} page={{ ...page, total }} options={options} />
     </>
   );
 }

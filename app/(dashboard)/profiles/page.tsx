@@ -23,13 +23,11 @@ export default async function Page({ searchParams }: Props) {
       ? countProfiles(params).then(async (t) => [await findProfiles(params, { lastPageSize: lastPageSize(t, params.size) }), t] as const)
       : Promise.all([findProfiles(params), countProfiles(params)]);
   const [[page, total], options, views] = await Promise.all([pageAndTotal, getProfileFilterOptions(params), findSavedViews(user.id, "profiles")]);
-  const query = profileList.toQuery(params);
   return (
     <>
       <PageHeader title="Profiles" description="Trulioo end clients, their verification results and linked executions." />
       <DataTableNotices notices={notices} />
       <ProfilesTable
-        key={query}
         params={params}
         page={{ ...page, total }}
         options={options}
