@@ -97,5 +97,6 @@ export function streamProfilesCsv(params: TProfileListParams, onEnd: (summary: T
     async cancel() {
       await finish(false);
     },
-  });
+    // No read-ahead: the next batch is fetched when the client has taken the previous one.
+  }, { highWaterMark: 0 });
 }

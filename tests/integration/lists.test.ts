@@ -99,3 +99,41 @@ describe("the profiles list on PostgreSQL", () => {
     expect((await lib.count(params("outcome=SOME_FAILED&files=yes"))).value).toBe(rows[0]!.n);
   });
 });
+
+describe("the profiles CSV export", () => {
+  it("streams exactly the filtered rows and reports the count once, also when cancelled", async () => {
+    process.env.DATABASE_URL = databaseUrl();
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
+    const workflow = { id: `wf-csv-${Date.now().toString(36)}`, name: "CSV" };
+    const client = await pool.connect();
+    await client.query("BEGIN");
+    const ids = await writeWorld(client, { count: 120, seed: 7, workflows: [workflow], names: ["=HYPERLINK(\"x\") Müller"] });
+    await client.query("COMMIT");
+    client.release();
+    try {
+      const { profileList } = await import("../../lib/profiles/schemas");
+      const { streamProfilesCsv } = await import("../../lib/profiles/export-profiles");
+      const params = profileList.parse(new URLSearchParams(`workflow=${workflow.id}&status=PENDING_REVIEW,REJECTED&sort=name&dir=asc`)).params;
+      const summaries: unknown[] = [];
+      const text = await new Response(streamProfilesCsv(params, async (s) => void summaries.push(s))).text();
+      const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+      const { rows } = await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM profiles WHERE workflow_ids && $1::text[] AND status = ANY($2::text[])",
+        [[workflow.id], ["PENDING_REVIEW", "REJECTED"]],
+      );
+      expect(lines).toHaveLength(rows[0]!.n + 1);
+      for (const line of lines.slice(1)) expect(line).toMatch(/,(PENDING_REVIEW|REJECTED),/);
+      expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+      expect(summaries).toEqual([{ rows: rows[0]!.n, complete: true, truncated: false }]);
+
+      const cancelled: unknown[] = [];
+      const reader = streamProfilesCsv(profileList.parse(new URLSearchParams(`workflow=${workflow.id}`)).params, async (s) => void cancelled.push(s)).getReader();
+      await reader.read();
+      await reader.cancel();
+      expect(cancelled).toEqual([{ rows: 0, complete: false, truncated: false }]);
+    } finally {
+      await pool.query("DELETE FROM profiles WHERE id = ANY($1::uuid[])", [ids]);
+      await pool.end();
+    }
+  });
+});
