@@ -70,6 +70,8 @@ CREATE INDEX "profiles_country_id_idx" ON "profiles"((coalesce("country", '')), 
 CREATE INDEX "profiles_full_name_id_idx" ON "profiles"((coalesce("full_name", '')), "id");
 CREATE INDEX "profiles_service_outcome_idx" ON "profiles"("service_outcome");
 CREATE INDEX "profiles_latest_decision_idx" ON "profiles"("latest_decision");
+-- Rare values (wiped, fraud feedback) would otherwise mean walking a whole sort index to fill a page.
+CREATE INDEX "profiles_pii_wiped_at_idx" ON "profiles"("pii_wiped_at");
 CREATE INDEX "profiles_workflow_ids_idx" ON "profiles" USING GIN ("workflow_ids");
 CREATE INDEX "profiles_search_idx" ON "profiles" USING GIN (profile_search_text("full_name", "email", "id") gin_trgm_ops);
 
@@ -78,6 +80,8 @@ CREATE INDEX "executions_created_at_provider_id_idx" ON "executions"("created_at
 CREATE INDEX "executions_completed_at_provider_id_idx" ON "executions"((coalesce("completed_at", '-infinity')), "provider", "id");
 CREATE INDEX "executions_risk_score_provider_id_idx" ON "executions"((coalesce("risk_score", -1)), "provider", "id");
 CREATE INDEX "executions_decision_type_idx" ON "executions"("decision_type");
+CREATE INDEX "executions_wiped_out_at_idx" ON "executions"("wiped_out_at");
+CREATE INDEX "executions_feedback_status_idx" ON "executions"("feedback_status");
 CREATE INDEX "executions_search_idx" ON "executions" USING GIN (
   execution_search_text("first_name", "last_name", "id", "account_id", "customer_reference") gin_trgm_ops);
 
