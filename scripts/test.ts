@@ -6,6 +6,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./lib/embedded-postgres";
 import { run, startProcess, stopProcess, type TManaged } from "./lib/processes";
 import { startSandboxProcess } from "./lib/sandbox-process";
+import { ensureChromium } from "./lib/chromium";
 
 // Every run gets a database of its own: on DATABASE_URL's server when set, else on an embedded
 // PostgreSQL started for this run. Unit and integration tests (vitest), then a production build and
@@ -30,6 +31,7 @@ function playwrightCounts(file: string): Counts {
 }
 
 async function main(): Promise<number> {
+  if (wants("e2e") && !(await ensureChromium(log))) return 1;
   const work = mkdtempSync(path.join(os.tmpdir(), "cd-test-"));
   // One database per stage: integration tests change users freely, the browser journeys need the
   // seeded world exactly as seeded.

@@ -48,9 +48,16 @@ export function DecisionTable({ overview }: { overview: TOverview }) {
               ) : (
                 <ul className="space-y-1 text-sm">
                   {rows.map((row) => (
-                    <li key={row.decision} className="flex justify-between">
-                      <span>{row.decision}</span>
-                      <span className="tabular-nums text-muted-foreground">{row.count.toLocaleString("en")}</span>
+                    <li key={row.decision}>
+                      {/* Each count opens the executions list filtered to it. */}
+                      <Link
+                        href={`/executions?${new URLSearchParams(row.decision === "—" ? { provider } : { provider, decision: row.decision })}`}
+                        className="-mx-1 flex justify-between rounded px-1 hover:bg-accent"
+                        data-testid={`decision-${provider}-${row.decision}`}
+                      >
+                        <span>{row.decision}</span>
+                        <span className="tabular-nums text-muted-foreground">{row.count.toLocaleString("en")}</span>
+                      </Link>
                     </li>
                   ))}
                 </ul>

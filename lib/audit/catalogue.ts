@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = {
   "user.password_change": { label: "Password changed", target: "user" },
   "sync.start": { label: "Sync started", target: "sync_run" },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
+  "profiles.export": { label: "Profiles exported (CSV)", target: null, piiAccess: true },
+  "views.create": { label: "Saved view created", target: "saved_view" },
+  "views.rename": { label: "Saved view renamed", target: "saved_view" },
+  "views.delete": { label: "Saved view deleted", target: "saved_view" },
 } as const satisfies Record<string, TAuditActionInfo>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -24,6 +24,7 @@ export async function writeExecutions(pool: SqlPool, batch: TExecutionRow[], aft
     const known = new Map(existing.map((r) => [r.key, r.content_hash]));
     const changed = rows.filter((r) => known.get(`${r.provider}:${r.id}`) !== r.contentHash);
     if (changed.length > 0) await upsert(client, changed);
+    if (changed.length > 0) await refreshLinkedProfiles(client, changed);
     if (afterWrite) await afterWrite(client);
     return {
       created: changed.filter((r) => !known.has(`${r.provider}:${r.id}`)).length,
@@ -71,5 +72,14 @@ async function upsert(client: pg.PoolClient, r: TExecutionRow[]): Promise<void> 
       r.map((x) => x.contentHash), r.map((x) => x.customerReference !== null && UUID.test(x.customerReference)),
       r.map((x) => x.fetchedAt),
     ],
+  );
+}
+
+/** A profile's execution count and latest decision are list facets kept on the profile. */
+async function refreshLinkedProfiles(client: pg.PoolClient, rows: TExecutionRow[]): Promise<void> {
+  await client.query(
+    `SELECT refresh_profile_facets(coalesce(array_agg(DISTINCT profile_id), '{}')) FROM executions
+     WHERE profile_id IS NOT NULL AND (provider::text, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [rows.map((r) => r.provider), rows.map((r) => r.id)],
   );
 }

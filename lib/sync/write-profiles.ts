@@ -67,8 +67,9 @@ async function insertNew(client: pg.PoolClient, rows: TProfileRows[]): Promise<T
   }
 }
 
-async function upsertExisting(client: pg.PoolClient, rows: TProfileRows[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Returns the other ends of the links it dropped: their link counts change too. */
+async function upsertExisting(client: pg.PoolClient, rows: TProfileRows[]): Promise<string[]> {
+  if (rows.length === 0) return [];
   await client.query("CREATE TEMP TABLE IF NOT EXISTS sync_profiles_in (LIKE profiles INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
   await copyRows(client, "sync_profiles_in", PROFILE_COLUMNS, rows.map(profileRow));
   await client.query(
@@ -82,14 +83,18 @@ async function upsertExisting(client: pg.PoolClient, rows: TProfileRows[]): Prom
   );
   const ids = rows.map((r) => r.profile.id);
   for (const table of CHILD_TABLES) await client.query(`DELETE FROM ${table} WHERE profile_id = ANY($1::uuid[])`, [ids]);
-  await client.query("DELETE FROM profile_links WHERE from_id = ANY($1::uuid[]) OR to_id = ANY($1::uuid[])", [ids]);
+  const dropped = await client.query<{ from_id: string; to_id: string }>(
+    "DELETE FROM profile_links WHERE from_id = ANY($1::uuid[]) OR to_id = ANY($1::uuid[]) RETURNING from_id::text, to_id::text",
+    [ids],
+  );
+  return dropped.rows.flatMap((r) => [r.from_id, r.to_id]);
 }
 
 async function writeChanged(client: pg.PoolClient, rows: TProfileRows[], known: Set<string>): Promise<void> {
   const ids = rows.map((r) => r.profile.id);
   // A profile we did not hold had no child rows (they reference it), so only known ones are cleared.
   const conflicted = await insertNew(client, rows.filter((r) => !known.has(r.profile.id)));
-  await upsertExisting(client, [...rows.filter((r) => known.has(r.profile.id)), ...conflicted]);
+  const unlinked = await upsertExisting(client, [...rows.filter((r) => known.has(r.profile.id)), ...conflicted]);
 
   const each = <T>(pick: (r: TProfileRows) => T[]) => rows.flatMap((r) => pick(r).map((item) => ({ pid: r.profile.id, item })));
   await copyRows(client, "profile_flows", ["profile_id", "flow_id", "completed"],
@@ -138,4 +143,7 @@ async function writeChanged(client: pg.PoolClient, rows: TProfileRows[], known: 
      WHERE s.profile_id = ANY($1::uuid[]) AND e.provider = 'JUMIO' AND e.id = s.transaction_record_id AND e.profile_id IS NULL`,
     [ids],
   );
+  // The list filters on facets of the child rows, kept on the profile; links touch both ends.
+  const touched = [...new Set([...ids, ...unlinked, ...links.flatMap((l) => [l.fromId, l.toId])])];
+  await client.query("SELECT refresh_profile_facets($1::uuid[])", [touched]);
 }

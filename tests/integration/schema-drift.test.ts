@@ -77,6 +77,13 @@ describe("schema.prisma matches the migrations", () => {
         country: "VN",
         dateOfBirth: "1990-01-02",
         piiWipedAt: at,
+        workflowIds: ["f1"],
+        serviceOutcome: "ALL_MATCHED",
+        hasFiles: true,
+        linkCount: 1,
+        executionCount: 1,
+        latestDecision: "WARNING",
+        latestExecutionAt: at,
         flows: { create: { flowId: "f1", completed: true } },
         fields: { create: { flowId: "f1", elementId: "e1", name: "First Name", role: "first_name", normalizedName: "FirstName", values: ["Minh", "M"] } },
         files: { create: { flowId: "f1", elementId: "e2", fileKey: "a+b/c=", position: 0, enhanced: true } },
@@ -118,7 +125,7 @@ describe("schema.prisma matches the migrations", () => {
       where: { id: profileId },
       include: { flows: true, fields: true, files: true, services: true, notes: true, tasks: true, linksFrom: true, executions: true },
     });
-    expect(read).toMatchObject({ ownerIds: ["o1", "o2"], fullName: "Nguyễn Thị Minh", piiWipedAt: at });
+    expect(read).toMatchObject({ ownerIds: ["o1", "o2"], fullName: "Nguyễn Thị Minh", piiWipedAt: at, workflowIds: ["f1"], latestExecutionAt: at });
     expect(read.fields[0]).toMatchObject({ values: ["Minh", "M"], role: "first_name" });
     expect(read.services[0]).toMatchObject({ timestamp: at, transactionInfo: { x: 1 } });
     expect(read.files[0]?.fileKey).toBe("a+b/c=");
@@ -133,6 +140,14 @@ describe("schema.prisma matches the migrations", () => {
     await db.signInThrottle.create({ data: { key, kind: "IP", failures: 3, windowStart: at, lockedUntil: at, lockCount: 2, refused: 7 } });
     expect(await db.signInThrottle.findUniqueOrThrow({ where: { key } })).toMatchObject({
       kind: "IP", failures: 3, windowStart: at, lockedUntil: at, lockCount: 2, refused: 7, updatedAt: expect.any(Date),
+    });
+  });
+
+  it("round-trips a saved view", async () => {
+    const owner = await db.user.create({ data: { email: uniqueEmail("views"), name: "Views", role: "ANALYST" } });
+    const view = await db.savedView.create({ data: { ownerId: owner.id, list: "profiles", name: "Zoë's queue", query: "status=ACCEPTED", shared: true } });
+    expect(await db.savedView.findUniqueOrThrow({ where: { id: view.id }, include: { owner: true } })).toMatchObject({
+      name: "Zoë's queue", query: "status=ACCEPTED", shared: true, owner: { id: owner.id },
     });
   });
 

@@ -16,14 +16,23 @@ async function expectExactCopy(db: PrismaClient, sb: Sandbox) {
   // Paging drift ("grow") adds live profiles past the generated ones.
   expect(truth.profiles.size).toBeGreaterThanOrEqual(stats.data.profiles);
 
-  const profiles = await db.profile.findMany({ select: { id: true, status: true, lastModified: true } });
+  const profiles = await db.profile.findMany({ select: { id: true, status: true, lastModified: true, workflowIds: true } });
   expect(profiles.length).toBe(truth.profiles.size);
   for (const p of profiles) {
     const upstream = truth.profiles.get(p.id);
     expect(upstream, `profile ${p.id} exists upstream`).toBeDefined();
     expect(p.status).toBe(upstream!.status);
     expect(p.lastModified.getTime()).toBe(upstream!.lastModified.getTime());
+    expect(p.workflowIds).toEqual(Object.keys(upstream!.flowData).sort());
   }
+  // The list's facets, kept batch by batch during the sync, equal a recomputation over all rows now.
+  const facets = () =>
+    db.$queryRawUnsafe<unknown[]>(
+      "SELECT id, workflow_ids, service_outcome, has_files, link_count, execution_count, latest_decision, latest_execution_at FROM profiles ORDER BY id",
+    );
+  const kept = await facets();
+  await db.$executeRawUnsafe("SELECT refresh_profile_facets(coalesce((SELECT array_agg(id) FROM profiles), '{}'))");
+  expect(await facets()).toEqual(kept);
 
   const sum = (f: (c: (typeof truth.profiles extends Map<string, infer V> ? V : never)) => number) =>
     [...truth.profiles.values()].reduce((n, c) => n + f(c), 0);

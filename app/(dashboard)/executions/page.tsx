@@ -1,16 +1,28 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
+import { lastPageSize } from "@/lib/list/count";
+import { countExecutions, findExecutions, getExecutionFilterOptions } from "@/lib/executions/queries";
+import { executionList } from "@/lib/executions/schemas";
 import { PageHeader } from "@/components/layout/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTableNotices } from "@/components/data-table/data-table-notices";
+import { ExecutionsTable } from "@/components/executions/executions-table";
 
 export const metadata: Metadata = { title: "Executions" };
 
-export default async function Page() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ searchParams }: Props) {
   await requirePageUser("executions.read");
+  const { params, notices } = executionList.parse(await searchParams);
+  const [page, total, options] =
+    params.cursor?.dir === "last"
+      ? await countExecutions(params).then(async (t) => [await findExecutions(params, { lastPageSize: lastPageSize(t, params.size) }), t, await getExecutionFilterOptions()] as const)
+      : await Promise.all([findExecutions(params), countExecutions(params), getExecutionFilterOptions()]);
   return (
     <>
-      <PageHeader title="Executions" description="Jumio workflow executions and TrustX process instances." />
-      <EmptyState title="Nothing here yet" description="Executions appear here after the first sync with Jumio and TrustX." />
+      <PageHeader title="Executions" description="Jumio workflow executions and TrustX process instances, one queue." />
+      <DataTableNotices notices={notices} />
+      <ExecutionsTable params={params} page={{ ...page, total }} options={options} />
     </>
   );
 }

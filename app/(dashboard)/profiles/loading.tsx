@@ -1,1 +1,5 @@
-export { PageSkeleton as default } from "@/components/layout/page-skeleton";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+
+export default function Loading() {
+  return <DataTableSkeleton />;
+}

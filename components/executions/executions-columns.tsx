@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import type { TExecutionListRow } from "@/lib/executions/queries";
+import { EXECUTION_COLUMN_LABELS, PROVIDER_LABELS, type TExecutionColumn } from "@/lib/executions/list-shape";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import type { TColumn } from "@/components/data-table/data-table";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+
+const DECISION_BADGE: Record<string, BadgeProps["variant"]> = {
+  PASSED: "success",
+  Accepted: "success",
+  REJECTED: "destructive",
+  Declined: "destructive",
+  WARNING: "warning",
+  Review: "warning",
+};
+
+const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const SORTABLE = new Set<string>(["created", "completed", "riskScore"]);
+
+function column(id: TExecutionColumn, cell: TColumn<TExecutionListRow>["cell"], className?: string): TColumn<TExecutionListRow> {
+  const label = EXECUTION_COLUMN_LABELS[id];
+  return {
+    id,
+    accessorFn: (row) => row.id,
+    enableSorting: SORTABLE.has(id),
+    meta: { label, className },
+    header: ({ column }) => <DataTableColumnHeader column={column} title={label} />,
+    cell,
+  };
+}
+
+export const executionColumns: TColumn<TExecutionListRow>[] = [
+  column("provider", ({ row }) => <Badge variant="outline">{PROVIDER_LABELS[row.original.provider]}</Badge>),
+  column("id", ({ row }) => (
+    <div className="font-mono text-xs">
+      <div title={row.original.id}>{row.original.id.length > 14 ? `${row.original.id.slice(0, 14)}…` : row.original.id}</div>
+      {row.original.accountId ? <div className="text-muted-foreground">acct {row.original.accountId.slice(0, 10)}</div> : null}
+    </div>
+  )),
+  column("status", ({ row }) => <span className="text-xs" data-testid="execution-status">{row.original.status}</span>),
+  column("decision", ({ row }) =>
+    row.original.decisionType ? (
+      <Badge variant={DECISION_BADGE[row.original.decisionType] ?? "secondary"} data-testid="execution-decision">
+        {row.original.decisionType}
+      </Badge>
+    ) : (
+      <span className="text-muted-foreground">—</span>
+    ),
+  ),
+  column("riskScore", ({ row }) => <span className="tabular-nums" data-testid="execution-risk">{row.original.riskScore ?? "—"}</span>, "text-right"),
+  column("definition", ({ row }) => <span className="text-xs">{row.original.definition ?? "—"}</span>),
+  column("person", ({ row }) => (
+    <span data-testid="execution-person">{[row.original.firstName, row.original.lastName].filter(Boolean).join(" ") || "—"}</span>
+  )),
+  column("profile", ({ row: { original: e } }) =>
+    e.profileId ? (
+      <Link href={`/profiles/${e.profileId}`} className="text-primary hover:underline">
+        {e.profileName ?? e.profileId.slice(0, 8)}
+      </Link>
+    ) : (
+      <span className="text-muted-foreground">not linked</span>
+    ),
+  ),
+  column("created", ({ row }) => <span className="whitespace-nowrap tabular-nums">{dayTime.format(row.original.createdAt)}</span>),
+  column("completed", ({ row }) => (
+    <span className="whitespace-nowrap tabular-nums">{row.original.completedAt ? dayTime.format(row.original.completedAt) : "—"}</span>
+  )),
+  column("feedback", ({ row }) => <span className="text-xs">{row.original.feedbackStatus ?? "—"}</span>),
+  column("wiped", ({ row }) => (row.original.wipedOutAt ? <Badge variant="outline">wiped</Badge> : null)),
+];

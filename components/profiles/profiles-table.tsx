@@ -1,0 +1,138 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Download } from "lucide-react";
+import type { TPageView } from "@/lib/list/types";
+import type { TProfileFilterOptions, TProfileRow } from "@/lib/profiles/queries";
+import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
+import { PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, PROFILE_LIST_SHAPE, PROFILE_PAGE_SIZES } from "@/lib/profiles/list-shape";
+import type { TProfileListParams, TProfileFilters } from "@/lib/profiles/schemas";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
+import { KeyboardHelp } from "@/components/data-table/keyboard-help";
+import { SelectionBar, type TSelection } from "@/components/data-table/selection-bar";
+import { useListNavigation } from "@/components/data-table/use-list-navigation";
+import { useRowKeyboard } from "@/components/data-table/use-row-keyboard";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { cn } from "@/lib/utils";
+import { profileColumns } from "./profiles-columns";
+import { ProfilesToolbar } from "./profiles-toolbar";
+
+type Props = {
+  params: TProfileListParams;
+  page: TPageView<TProfileRow>;
+  options: TProfileFilterOptions;
+  canExport: boolean;
+  savedViews?: React.ReactNode;
+};
+
+export function ProfilesTable({ params, page, options, canExport, savedViews }: Props) {
+  const router = useRouter();
+  const { navigate, pending } = useListNavigation();
+  // A selection belongs to the list it was made on: a new filter, sort or page starts empty.
+  const query = toListQuery(PROFILE_LIST_SHAPE, params);
+  const [selected, setSelected] = useState<{ query: string; selection: TSelection }>({ query, selection: { kind: "rows", ids: [] } });
+  const selection: TSelection = selected.query === query ? selected.selection : { kind: "rows", ids: [] };
+  const setSelection = useCallback(
+    (next: TSelection | ((current: TSelection) => TSelection)) =>
+      setSelected((s) => {
+        const current = s.query === query ? s.selection : ({ kind: "rows", ids: [] } as TSelection);
+        return { query, selection: typeof next === "function" ? next(current) : next };
+      }),
+    [query],
+  );
+  const [help, setHelp] = useState(false);
+  const go = useCallback((next: TProfileListParams) => navigate(toListQuery(PROFILE_LIST_SHAPE, next)), [navigate]);
+
+  const workflowNames = useMemo(() => Object.fromEntries(options.workflows.map((w) => [w.id, w.name])), [options.workflows]);
+  const columns = useMemo(() => profileColumns(workflowNames), [workflowNames]);
+  const rowIds = useMemo(() => page.rows.map((r) => r.id), [page.rows]);
+  const selectedIds = selection.kind === "filter" ? rowIds : selection.ids;
+  const toggle = useCallback(
+    (id: string) =>
+      setSelection((s) => {
+        const ids = s.kind === "filter" ? rowIds : s.ids;
+        return { kind: "rows", ids: ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id] };
+      }),
+    [rowIds, setSelection],
+  );
+  const openHelp = useCallback(() => setHelp(true), []);
+  const open = useCallback((id: string) => router.push(`/profiles/${id}`), [router]);
+  const active = useRowKeyboard({ rowIds, onOpen: open, onToggle: toggle, onHelp: openHelp });
+
+  const onFilters = (patch: Partial<TProfileFilters>) => go(withFilters(params, patch));
+  const exportQuery = toListQuery(PROFILE_LIST_SHAPE, { ...params, page: 1, cursor: null });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex items-start justify-between gap-2">
+        <ProfilesToolbar
+          params={params}
+          options={options}
+          onFilters={onFilters}
+          onSearch={(q) => go(resetList(params, { q }))}
+          onReset={() => go(resetList(params, { filters: {}, q: "" }))}
+        />
+        <div className="flex shrink-0 items-center gap-2">
+          {savedViews}
+          {canExport ? (
+            <Button asChild variant="outline" size="sm" className="h-8">
+              <a href={`/api/exports/profiles${exportQuery ? `?${exportQuery}` : ""}`} download>
+                <Download aria-hidden />
+                Export CSV
+              </a>
+            </Button>
+          ) : null}
+          <DataTableViewOptions
+            columns={PROFILE_COLUMNS}
+            labels={PROFILE_COLUMN_LABELS}
+            visible={params.cols}
+            onChange={(cols) => go({ ...params, cols })}
+          />
+          <KeyboardHelp open={help} onOpenChange={setHelp} />
+        </div>
+      </div>
+      <div className={cn("transition-opacity", pending && "opacity-60")} aria-busy={pending}>
+        <DataTable
+          label="Profiles"
+          columns={columns}
+          data={page.rows}
+          getRowId={(row) => row.id}
+          sort={{ id: params.sort, desc: params.dir === "desc" }}
+          onSortChange={(s) => go(resetList(params, { sort: s.id as TProfileListParams["sort"], dir: s.desc ? "desc" : "asc" }))}
+          visibleColumns={params.cols}
+          selection={Object.fromEntries(selectedIds.map((id) => [id, true]))}
+          onSelectionChange={(state) => setSelection({ kind: "rows", ids: Object.keys(state).filter((id) => state[id]) })}
+          activeRowId={active}
+          rowTestId="profile-row"
+          empty={<EmptyState className="border-0" title="No profiles match" description="Change the filters or the search." />}
+        />
+      </div>
+      <DataTablePagination
+        page={params.page}
+        size={params.size}
+        sizes={PROFILE_PAGE_SIZES}
+        rowsOnPage={page.rows.length}
+        total={page.total}
+        hasPrev={page.hasPrev}
+        hasNext={page.hasNext}
+        isLast={page.isLast}
+        onFirst={() => go({ ...params, page: 1, cursor: null })}
+        onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
+        onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
+        onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
+        onSize={(size) => go(resetList(params, { size }))}
+      />
+      <SelectionBar
+        selection={selection}
+        pageCount={page.rows.length}
+        total={page.total}
+        onSelectAllMatching={() => setSelection({ kind: "filter" })}
+        onClear={() => setSelection({ kind: "rows", ids: [] })}
+      />
+    </div>
+  );
+}

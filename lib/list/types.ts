@@ -1,0 +1,12 @@
+import type { TCursor } from "./params";
+
+/** What a list page hands its table: the rows, where the neighbours are, and the total. */
+export type TPageView<T> = {
+  rows: T[];
+  hasNext: boolean;
+  hasPrev: boolean;
+  next: TCursor | null;
+  prev: TCursor | null;
+  isLast: boolean;
+  total: { value: number; exact: boolean };
+};
