@@ -33,6 +33,14 @@ test("a status change in Trulioo reaches the overview through a webhook, without
   const event = page.getByTestId("webhook-event").filter({ hasText: "MANUALLY_ACCEPTED" }).filter({ hasText: target!.id });
   await expect(event.first()).toContainText("processed");
   expect(await page.getByTestId("sync-run").count()).toBe(runsBefore);
+
+  // The inbox at a glance: nothing waits, the event just drained shows in the last minute's rate.
+  const health = page.getByTestId("inbox-health");
+  await expect(health).toHaveAttribute("data-alert", "false");
+  await expect(page.getByTestId("inbox-depth")).toHaveText("0");
+  await expect(page.getByTestId("inbox-oldest")).toHaveText("—");
+  await expect(page.getByTestId("inbox-rate")).not.toHaveText("0 / min");
+  await expect(health.getByRole("status")).toHaveText("Up to date");
 });
 
 test("a manager starts a sync from the sync page and sees it finish", async ({ page }) => {

@@ -13,7 +13,13 @@ export function InboxHealth({ health }: { health: TInboxHealth }) {
   const figures = [
     { label: "Waiting", value: health.depth.toLocaleString("en"), testId: "inbox-depth" },
     { label: "Oldest waits", value: formatWait(health.oldestWaitSeconds), testId: "inbox-oldest" },
-    { label: "Drained", value: `${health.drainPerSecond.toLocaleString("en")} / s`, testId: "inbox-rate", hint: "last minute" },
+    {
+      label: "Drained",
+      // Per second in a storm; per minute when quiet, where a per-second figure would round to nothing.
+      value: health.drainPerSecond >= 1 ? `${health.drainPerSecond.toLocaleString("en")} / s` : `${health.drainedLastMinute.toLocaleString("en")} / min`,
+      testId: "inbox-rate",
+      hint: "last minute",
+    },
     { label: "Failed", value: health.failedLastHour.toLocaleString("en"), testId: "inbox-failed", hint: "last hour" },
   ];
   return (

@@ -7,7 +7,8 @@ export type TInboxHealth = {
   depth: number;
   /** How long the oldest waiting event has waited, in seconds (null: nothing waits). */
   oldestWaitSeconds: number | null;
-  /** Events finished (processed or failed) per second over the last minute. */
+  /** Events finished (processed or failed) in the last minute, and per second over it. */
+  drainedLastMinute: number;
   drainPerSecond: number;
   failedLastHour: number;
   alertAfterSeconds: number;
@@ -31,6 +32,7 @@ export async function getInboxHealth(): Promise<TInboxHealth> {
   return {
     depth: Number(waiting[0]?.depth ?? 0),
     oldestWaitSeconds,
+    drainedLastMinute: Number(drained[0]?.minute ?? 0),
     drainPerSecond: Math.round((Number(drained[0]?.minute ?? 0) / 60) * 10) / 10,
     failedLastHour: Number(drained[0]?.failed ?? 0),
     alertAfterSeconds,
