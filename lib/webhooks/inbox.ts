@@ -23,22 +23,36 @@ export function laneOf(source: TInboxEvent["source"], type: string): 0 | 1 {
   return source === "trulioo" && /^(MANUALLY_|NOTE_|TASK_)/.test(type) ? 1 : 0;
 }
 
+// One wake-up per burst, not one NOTIFY per event: a NOTIFY takes a lock at commit that serialises the
+// committing transactions, and a woken drainer drains until the inbox is empty anyway. The NOTIFY goes
+// out a moment after the first event of a burst; a drainer also polls, so a lost one costs a poll.
+const NOTIFY_DELAY_MS = 20;
+let notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
+function wakeDrainers(db: Queryable): void {
+  if (notifyTimer) return;
+  notifyTimer = setTimeout(() => {
+    notifyTimer = null;
+    void db.query("SELECT pg_notify($1, '')", [INBOX_CHANNEL]).catch(() => undefined);
+  }, NOTIFY_DELAY_MS);
+  notifyTimer.unref?.();
+}
+
 /**
  * Stores an event once: a replay with the same key is acknowledged, not stored again. One statement
- * straight on the pool, no queue round trip, so receiving stays cheap in a storm; the NOTIFY (delivered on commit, folded per
- * transaction) wakes a draining worker at once. Returns whether it was new.
+ * straight on the pool, no queue round trip, so receiving stays cheap in a storm; a waiting event wakes
+ * the draining workers (see wakeDrainers). Returns whether it was new.
  */
 export async function acceptEvent(db: Queryable, event: TInboxEvent): Promise<{ stored: boolean; id: string | null }> {
   const state = event.ignore ? "IGNORED" : "RECEIVED";
   const { rows } = await db.query<{ id: string }>(
-    `WITH stored AS (
-       INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state, lane)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::"WebhookState", $7)
-       ON CONFLICT (source, dedupe_key) DO NOTHING
-       RETURNING id, state)
-     SELECT id::text, CASE WHEN state = 'RECEIVED' THEN pg_notify($8, '')::text END AS notified FROM stored`,
-    [event.source, event.dedupeKey, event.type, event.subjectId, stringifyWithoutSecrets(event.payload), state, laneOf(event.source, event.type), INBOX_CHANNEL],
+    `INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state, lane)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::"WebhookState", $7)
+     ON CONFLICT (source, dedupe_key) DO NOTHING
+     RETURNING id::text`,
+    [event.source, event.dedupeKey, event.type, event.subjectId, stringifyWithoutSecrets(event.payload), state, laneOf(event.source, event.type)],
   );
   const row = rows[0];
+  if (row && !event.ignore) wakeDrainers(db);
   return { stored: Boolean(row), id: row?.id ?? null };
 }
