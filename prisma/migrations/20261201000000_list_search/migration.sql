@@ -11,13 +11,15 @@ CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text
   AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
 
 -- One searchable text per row; queries must use the very same expression for the index to apply.
+-- Names inside are schema-qualified: PostgreSQL 17+ evaluates index expressions with a search_path of
+-- pg_catalog only while it builds an index over existing rows, analyses or vacuums.
 CREATE OR REPLACE FUNCTION profile_search_text(full_name text, email text, id uuid) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(f_unaccent(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || id::text)) $$;
+  AS $$ SELECT lower(public.f_unaccent(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || id::text)) $$;
 
 CREATE OR REPLACE FUNCTION execution_search_text(first_name text, last_name text, id text, account_id text, customer_reference text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT lower(f_unaccent(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || id || ' ' ||
+  AS $$ SELECT lower(public.f_unaccent(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || id || ' ' ||
     coalesce(account_id, '') || ' ' || coalesce(customer_reference, ''))) $$;
 
 -- Facets of a profile's child rows, kept on the profile by the sync (refresh_profile_facets).
