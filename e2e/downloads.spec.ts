@@ -80,6 +80,28 @@ test.describe("as an analyst", () => {
   });
 });
 
+test.describe("the profile page, as an analyst", () => {
+  test.use({ storageState: storageStateFor("ANALYST") });
+
+  test("opening it is audited once per 10 minutes, and its files download from it", async ({ page }) => {
+    const file = await someFile();
+    const views = async () =>
+      (await db().query("SELECT 1 FROM audit_events WHERE action = 'profile.view' AND target_id = $1 AND actor_email = 'analyst@demo.compliance.desk'", [file.profile_id])).rowCount;
+    const before = await views();
+    await page.goto(`/profiles/${file.profile_id}`);
+    await expect(page.getByTestId("profile-files")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("profile-files")).toBeVisible();
+    // One row for both openings (or none new if this user opened it in the last 10 minutes).
+    expect(await views()).toBe(before === 0 ? 1 : before);
+    const row = page.getByTestId("profile-files").getByRole("listitem").filter({ hasText: file.element_id }).first();
+    const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Download" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.(png|jpg|pdf|bin)$/);
+    const { readFile } = await import("node:fs/promises");
+    expect((await readFile((await download.path())!)).byteLength).toBeGreaterThan(0);
+  });
+});
+
 test.describe("as an auditor", () => {
   test.use({ storageState: storageStateFor("AUDITOR") });
 

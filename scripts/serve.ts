@@ -7,7 +7,7 @@ import next from "next";
 import { getEdgeEnv } from "../lib/env";
 import { parseTrustedProxies } from "../lib/http/client-address";
 import { EDGE_HEADERS, markEdgeInstalled, refuseOversizedBody, stampRequest } from "../lib/http/edge";
-import { sendWebResponse, toWebRequest } from "../lib/http/node-bridge";
+import { discardUnreadBody, sendWebResponse, toWebRequest } from "../lib/http/node-bridge";
 import { errorFields, log } from "../lib/log";
 
 const WEBHOOK_RESPONSE_HEADERS = { "x-content-type-options": "nosniff", "x-frame-options": "DENY", "cache-control": "no-store" };
@@ -59,17 +59,16 @@ const server = createServer((req, res) => {
   });
 });
 // Webhooks are answered here, before Next.js: the same handlers as app/api/webhooks/*, without page
-// routing on every event of a storm. An unread body (a refused sender) is not drained: the connection closes.
+// routing on every event of a storm. A refused sender's unread body is discarded, never kept.
 async function serveWebhook(req: IncomingMessage, res: ServerResponse, handler: (req: Request) => Promise<Response>, requestId: string) {
-  res.on("finish", () => {
-    if (!req.complete) req.destroy();
-  });
+  discardUnreadBody(req, res);
   try {
     const response = await handler(toWebRequest(req, `http://${hostname}:${port}`));
-    await sendWebResponse(res, response, WEBHOOK_RESPONSE_HEADERS);
+    // Answered before its body was read (a refusal): this connection will not carry another request.
+    await sendWebResponse(res, response, req.complete ? WEBHOOK_RESPONSE_HEADERS : { ...WEBHOOK_RESPONSE_HEADERS, connection: "close" });
   } catch (error) {
     log.error({ requestId, ...errorFields(error) }, "webhook failed");
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", ...WEBHOOK_RESPONSE_HEADERS });
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", connection: "close", ...WEBHOOK_RESPONSE_HEADERS });
     res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong. It has been logged." } }));
   }
 }

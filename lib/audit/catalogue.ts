@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   "user.password_reset": { label: "One-time password set", target: "user" },
   "user.password_change": { label: "Password changed", target: "user" },
   "sync.start": { label: "Sync started", target: "sync_run" },
+  "profile.view": { label: "Profile opened", target: "profile", piiAccess: true },
+  "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
   "profiles.export": { label: "Profiles exported (CSV)", target: null, piiAccess: true },
   "views.create": { label: "Saved view created", target: "saved_view" },

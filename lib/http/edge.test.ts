@@ -18,6 +18,7 @@ function response() {
       sent.body = body;
     },
     on() {},
+    once() {},
   } as unknown as ServerResponse;
   return { res, sent };
 }

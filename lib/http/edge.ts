@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolveClientAddress, type TTrustedProxies } from "./client-address";
+import { discardUnreadBody } from "./node-bridge";
 
 /**
  * The edge is the app's own HTTP front (scripts/serve.ts): the first code that sees a request, before
@@ -72,8 +73,8 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
   }
   if (status === null) return false;
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
-  // The unread body is never buffered: the connection closes once the answer is out.
-  res.on("finish", () => req.destroy());
+  // The unread body is never kept: it is discarded (bounded) and the connection closes after the answer.
+  discardUnreadBody(req, res);
   res.end(JSON.stringify({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED", message } }));
   return true;
 }

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { recordRecordView } from "@/lib/audit/views";
+import { findProfileFiles } from "@/lib/files/queries";
 import { getProfile } from "@/lib/profiles/queries";
 import { PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS } from "@/lib/profiles/schemas";
 import { formatDateTime } from "@/lib/format";
@@ -12,14 +15,16 @@ export const metadata: Metadata = { title: "Profile" };
 
 type Props = { params: Promise<{ id: string }> };
 
-// The case page proper (form data, files, services, executions, decisions) comes with the review
-// issue; this is where the list's rows lead meanwhile.
+// The case page proper (form data, file previews, services, executions, decisions) comes with the
+// review issue; this is where the list's rows lead meanwhile. Opening it is a PII-access audit event.
 export default async function ProfilePage({ params }: Props) {
-  await requirePageUser("profiles.read");
+  const user = await requirePageUser("profiles.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const profile = await getProfile(id.data);
   if (!profile) notFound();
+  await recordRecordView(user, { type: "profile", id: profile.id });
+  const files = can(user.role, "files.download") && !profile.piiWipedAt ? await findProfileFiles(profile.id) : [];
   const facts: [string, React.ReactNode][] = [
     ["Client id", <span key="id" className="font-mono text-xs">{profile.id}</span>],
     ["Email", profile.email ?? "—"],
@@ -47,6 +52,30 @@ export default async function ProfilePage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {files.length ? (
+        <section className="mt-6 max-w-2xl space-y-2">
+          <h2 className="text-base font-semibold">Files</h2>
+          <ul className="divide-y divide-border rounded-lg border border-border bg-card text-sm" data-testid="profile-files">
+            {files.map((f) => (
+              <li key={f.href} className="flex items-center justify-between gap-4 px-4 py-2">
+                <span className="truncate">
+                  <span className="font-medium">{f.elementId}</span>
+                  {f.enhanced ? <span className="ml-2 text-xs text-muted-foreground">enhanced</span> : null}
+                  {f.position > 0 ? <span className="ml-2 text-xs text-muted-foreground">#{f.position + 1}</span> : null}
+                </span>
+                <span className="flex shrink-0 gap-3">
+                  <a href={`${f.href}&inline=1`} target="_blank" rel="noopener" className="text-primary hover:underline">
+                    Open
+                  </a>
+                  <a href={f.href} download className="text-primary hover:underline">
+                    Download
+                  </a>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
