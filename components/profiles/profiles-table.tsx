@@ -3,7 +3,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download } from "lucide-react";
-import type { TPageView } from "@/lib/list/types";
+import type { TFacetCounts, TPageView } from "@/lib/list/types";
 import type { TProfileFilterOptions, TProfileRow } from "@/lib/profiles/queries";
 import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
 import { PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, PROFILE_LIST_SHAPE, PROFILE_PAGE_SIZES } from "@/lib/profiles/list-shape";
@@ -25,11 +25,12 @@ type Props = {
   params: TProfileListParams;
   page: TPageView<TProfileRow>;
   options: TProfileFilterOptions;
+  statusCounts: TFacetCounts;
   canExport: boolean;
   savedViews?: React.ReactNode;
 };
 
-export function ProfilesTable({ params, page, options, canExport, savedViews }: Props) {
+export function ProfilesTable({ params, page, options, statusCounts, canExport, savedViews }: Props) {
   const router = useRouter();
   const { navigate, pending } = useListNavigation();
   // A selection belongs to the list it was made on: a new filter, sort or page starts empty.
@@ -72,6 +73,7 @@ export function ProfilesTable({ params, page, options, canExport, savedViews }: 
         <ProfilesToolbar
           params={params}
           options={options}
+          statusCounts={statusCounts}
           onFilters={onFilters}
           onSearch={(q) => go(resetList(params, { q }))}
           onReset={() => go(resetList(params, { filters: {}, q: "" }))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
+import type { TFacetCounts } from "@/lib/list/types";
 import type { TProfileFilterOptions } from "@/lib/profiles/queries";
 import { PROFILE_STATUSES, PROFILE_STATUS_LABELS, SERVICE_OUTCOMES, SERVICE_OUTCOME_LABELS } from "@/lib/profiles/list-shape";
 import type { TProfileFilters, TProfileListParams } from "@/lib/profiles/schemas";
@@ -17,13 +18,14 @@ const YES_NO = [
 type Props = {
   params: TProfileListParams;
   options: TProfileFilterOptions;
+  statusCounts: TFacetCounts;
   onFilters: (patch: Partial<TProfileFilters>) => void;
   onSearch: (q: string) => void;
   onReset: () => void;
 };
 
 /** Search and every filter of the profiles list; each change is a new URL on page 1. */
-export function ProfilesToolbar({ params, options, onFilters, onSearch, onReset }: Props) {
+export function ProfilesToolbar({ params, options, statusCounts, onFilters, onSearch, onReset }: Props) {
   const f = params.filters;
   const flag = (key: "files" | "links" | "wiped", title: string) => (
     <DataTableFacetedFilter
@@ -42,8 +44,8 @@ export function ProfilesToolbar({ params, options, onFilters, onSearch, onReset 
       <DataTableSearch value={params.q} placeholder="Name, email or client id…  ( / )" onChange={onSearch} />
       <DataTableFacetedFilter
         title="Status"
-        options={PROFILE_STATUSES.map((s) => ({ value: s, label: PROFILE_STATUS_LABELS[s] ?? s, count: options.statusCounts.counts[s] ?? 0 }))}
-        approximate={!options.statusCounts.exact}
+        options={PROFILE_STATUSES.map((s) => ({ value: s, label: PROFILE_STATUS_LABELS[s] ?? s, count: statusCounts.counts[s] ?? 0 }))}
+        approximate={!statusCounts.exact}
         selected={f.status ?? []}
         onChange={list("status")}
       />

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { inTransaction } from "@/lib/db/sql";
-import { toQuery, sql, where, type TFragment } from "./sql";
+import { raw, toQuery, sql, where, type TFragment } from "./sql";
 
 export type TTotal = { value: number; exact: boolean };
 
@@ -21,23 +21,39 @@ export function roundEstimate(n: number): number {
  * rows exactly on every page view would cost more than the page itself.
  */
 export async function countRows(pool: pg.Pool, from: TFragment, conditions: TFragment[]): Promise<TTotal> {
+  return (await countRowsGrouped(pool, from, conditions)).total;
+}
+
+/**
+ * The same count, with counts per value of `groupBy` from the very same bounded scan when it is
+ * exact (one pass over the rows gives the total and a facet's counts); `groups` is null otherwise.
+ */
+export async function countRowsGrouped(
+  pool: pg.Pool,
+  from: TFragment,
+  conditions: TFragment[],
+  groupBy?: string,
+): Promise<{ total: TTotal; groups: Record<string, number> | null }> {
   const body = sql`${from} ${where(conditions)}`;
   const plan = await pool.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(toQuery(sql`EXPLAIN (FORMAT JSON) SELECT 1 ${body}`));
   const estimate = plan.rows[0]?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
-  if (estimate > EXACT_UP_TO * 10) return { value: roundEstimate(estimate), exact: false };
+  const about = (n: number) => ({ total: { value: roundEstimate(n), exact: false }, groups: null });
+  if (estimate > EXACT_UP_TO * 10) return about(estimate);
   try {
-    const counted = await inTransaction(pool, async (client) => {
+    const rows = await inTransaction(pool, async (client) => {
       await client.query(`SET LOCAL statement_timeout = ${COUNT_TIMEOUT_MS}`);
-      const { rows } = await client.query<{ n: number }>(
-        toQuery(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${body} LIMIT ${EXACT_UP_TO + 1}) bounded`),
+      const group = raw(groupBy ?? "''");
+      const result = await client.query<{ g: string | null; n: number }>(
+        toQuery(sql`SELECT g, count(*)::int AS n FROM (SELECT ${group} AS g ${body} LIMIT ${EXACT_UP_TO + 1}) bounded GROUP BY g`),
       );
-      return rows[0]?.n ?? 0;
+      return result.rows;
     });
-    if (counted <= EXACT_UP_TO) return { value: counted, exact: true };
-    return { value: roundEstimate(Math.max(estimate, counted)), exact: false };
+    const counted = rows.reduce((n, r) => n + r.n, 0);
+    if (counted > EXACT_UP_TO) return about(Math.max(estimate, counted));
+    return { total: { value: counted, exact: true }, groups: groupBy ? Object.fromEntries(rows.map((r) => [r.g ?? "", r.n])) : null };
   } catch (error) {
     // 57014: our own time limit; the estimate is the honest answer then.
-    if ((error as { code?: string }).code === "57014") return { value: roundEstimate(estimate), exact: false };
+    if ((error as { code?: string }).code === "57014") return about(estimate);
     throw error;
   }
 }

@@ -2,7 +2,9 @@ import "server-only";
 import type pg from "pg";
 import { raw, sql, toQuery, where, type TFragment } from "./sql";
 
-export type TFacetCounts = { counts: Record<string, number>; exact: boolean };
+import type { TFacetCounts } from "./types";
+
+export type { TFacetCounts } from "./types";
 
 const EXACT_UP_TO = 50_000;
 

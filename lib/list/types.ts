@@ -10,3 +10,6 @@ export type TPageView<T> = {
   isLast: boolean;
   total: { value: number; exact: boolean };
 };
+
+/** Counts per value of one filter; `exact` false when they are the planner's estimates. */
+export type TFacetCounts = { counts: Record<string, number>; exact: boolean };

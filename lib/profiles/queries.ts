@@ -1,6 +1,6 @@
 import "server-only";
 import { getPool } from "@/lib/db";
-import { countRows, type TTotal } from "@/lib/list/count";
+import { countRows, countRowsGrouped, type TTotal } from "@/lib/list/count";
 import { distinctValues, facetCounts, type TFacetCounts } from "@/lib/list/facets";
 import { readPage, type TPage } from "@/lib/list/keyset";
 import { raw } from "@/lib/list/sql";
@@ -63,30 +63,39 @@ export async function countProfiles(params: Pick<TProfileListParams, "filters" |
   return countRows(getPool(), PROFILE_FROM, profileConditions(params));
 }
 
+/**
+ * The total, and the counts per status the status filter shows. Without a status filter both come
+ * from one bounded scan when the list is small; otherwise the facet leaves the status filter out.
+ */
+export async function countProfilesWithStatuses(params: TProfileListParams): Promise<{ total: TTotal; statusCounts: TFacetCounts }> {
+  const pool = getPool();
+  const statusFacet = () =>
+    facetCounts(pool, { from: PROFILE_FROM, conditions: profileConditions(params, "status"), expr: "p.status", values: PROFILE_STATUSES });
+  if (params.filters.status) {
+    const [total, statusCounts] = await Promise.all([countProfiles(params), statusFacet()]);
+    return { total, statusCounts };
+  }
+  const { total, groups } = await countRowsGrouped(pool, PROFILE_FROM, profileConditions(params), "p.status");
+  return { total, statusCounts: groups ? { counts: groups, exact: true } : await statusFacet() };
+}
+
 export type TProfileFilterOptions = {
   workflows: { id: string; name: string }[];
   countries: string[];
   /** Contract §1.2: NORMAL, and BUSINESS for companies (no index on the column: not read from it). */
   types: string[];
   decisions: string[];
-  statusCounts: TFacetCounts;
 };
 
-/** What the filters offer: workflows by name, the countries and decisions present, counts per status. */
-export async function getProfileFilterOptions(params: TProfileListParams): Promise<TProfileFilterOptions> {
+/** What the filters offer: workflows by name, the countries and decisions present. */
+export async function getProfileFilterOptions(): Promise<TProfileFilterOptions> {
   const pool = getPool();
-  const [workflows, countries, decisions, statusCounts] = await Promise.all([
+  const [workflows, countries, decisions] = await Promise.all([
     pool.query<{ id: string; name: string }>("SELECT id, name FROM workflows ORDER BY name, id"),
     distinctValues(pool, "profiles", "country"),
     distinctValues(pool, "profiles", "latest_decision"),
-    facetCounts(pool, {
-      from: PROFILE_FROM,
-      conditions: profileConditions(params, "status"),
-      expr: "p.status",
-      values: PROFILE_STATUSES,
-    }),
   ]);
-  return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions, statusCounts };
+  return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions };
 }
 
 /** One profile's header facts for its page; null when there is no such profile. */

@@ -10,10 +10,12 @@ const WORKFLOW = { id: `wf-it-${Date.now().toString(36)}`, name: "Integration li
 const COUNT = 230;
 const NAMES = ["Zoë Ångström-Test", "Jörg MÜLLER-Test"];
 
+type TQueries = typeof import("../../lib/profiles/queries");
 type TLib = {
   list: typeof import("../../lib/profiles/schemas").profileList;
-  find: typeof import("../../lib/profiles/queries").findProfiles;
-  count: typeof import("../../lib/profiles/queries").countProfiles;
+  find: TQueries["findProfiles"];
+  count: TQueries["countProfiles"];
+  countWithStatuses: TQueries["countProfilesWithStatuses"];
 };
 
 describe("the profiles list on PostgreSQL", () => {
@@ -33,7 +35,7 @@ describe("the profiles list on PostgreSQL", () => {
     }
     const schemas = await import("../../lib/profiles/schemas");
     const queries = await import("../../lib/profiles/queries");
-    lib = { list: schemas.profileList, find: queries.findProfiles, count: queries.countProfiles };
+    lib = { list: schemas.profileList, find: queries.findProfiles, count: queries.countProfiles, countWithStatuses: queries.countProfilesWithStatuses };
   });
   afterAll(async () => {
     await pool.query("DELETE FROM profiles WHERE id = ANY($1::uuid[])", [ids]);
@@ -73,6 +75,18 @@ describe("the profiles list on PostgreSQL", () => {
       backward.unshift(page.rows.map((r) => r.id));
     }
     expect(backward).toEqual(forward);
+  });
+
+  it("counts the total and the statuses from one scan, and the statuses without their own filter", async () => {
+    const { rows } = await pool.query<{ status: string; n: number }>(
+      "SELECT status, count(*)::int AS n FROM profiles WHERE workflow_ids && $1::text[] GROUP BY status",
+      [[WORKFLOW.id]],
+    );
+    const expected = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    expect(await lib.countWithStatuses(params(""))).toEqual({ total: { value: COUNT, exact: true }, statusCounts: { counts: expected, exact: true } });
+    const filtered = await lib.countWithStatuses(params("status=REJECTED"));
+    expect(filtered.total).toEqual({ value: expected.REJECTED ?? 0, exact: true });
+    expect(filtered.statusCounts).toEqual({ counts: expected, exact: true });
   });
 
   it("finds names whatever their case and accents, by prefix and by fragment", async () => {
