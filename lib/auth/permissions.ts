@@ -7,7 +7,7 @@ export type TRole = z.infer<typeof ZRoleSchema>;
 const ALL: readonly TRole[] = ROLES;
 const CASEWORK: readonly TRole[] = ["ANALYST", "MANAGER", "ADMIN"];
 
-// The one permission table (DESIGN.md "Who uses it"). Every server action, route handler and page
+// The one permission table (docs/architecture.md, "Who uses it"). Every server action, route handler and page
 // checks one of these on the server; the UI only uses it to hide what would be refused anyway.
 export const PERMISSIONS = {
   /** One's own account: change password. */
