@@ -102,6 +102,28 @@ test.describe("the profile page, as an analyst", () => {
   });
 });
 
+test.describe("the execution page, as an analyst", () => {
+  test.use({ storageState: storageStateFor("ANALYST") });
+
+  test("opened from the list, it shows the decision and the FACE image decoded, and the view is audited", async ({ page }) => {
+    const { rows } = await db().query<{ id: string }>(
+      `SELECT e.id FROM executions e, jsonb_array_elements(e.raw->'record'->'credentials') c
+       WHERE e.provider = 'JUMIO' AND e.wiped_out_at IS NULL AND c->'parts' @> '[{"classifier":"FACE"}]' LIMIT 1`,
+    );
+    test.skip(!rows[0], "no Jumio execution with a FACE image in this world");
+    const id = rows[0]!.id;
+    await page.goto(`/executions?q=${id}`);
+    await page.getByTestId("execution-link").filter({ hasText: id.slice(0, 14) }).first().click();
+    await expect(page).toHaveURL(new RegExp(`/executions/${id}$`));
+    await expect(page.getByTestId("execution-facts")).toContainText(id);
+    const face = page.getByTestId("execution-images").getByRole("img", { name: /FACE$/ }).first();
+    await face.scrollIntoViewIfNeeded();
+    await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const audited = await db().query("SELECT 1 FROM audit_events WHERE action = 'execution.view' AND target_id = $1", [id]);
+    expect(audited.rowCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
 test.describe("as an auditor", () => {
   test.use({ storageState: storageStateFor("AUDITOR") });
 

@@ -35,7 +35,9 @@ export const executionColumns: TColumn<TExecutionListRow>[] = [
   column("provider", ({ row }) => <Badge variant="outline">{PROVIDER_LABELS[row.original.provider]}</Badge>),
   column("id", ({ row }) => (
     <div className="font-mono text-xs">
-      <div title={row.original.id}>{row.original.id.length > 14 ? `${row.original.id.slice(0, 14)}…` : row.original.id}</div>
+      <Link href={`/executions/${encodeURIComponent(row.original.id)}`} title={row.original.id} className="text-primary hover:underline" data-testid="execution-link">
+        {row.original.id.length > 14 ? `${row.original.id.slice(0, 14)}…` : row.original.id}
+      </Link>
       {row.original.accountId ? <div className="text-muted-foreground">acct {row.original.accountId.slice(0, 10)}</div> : null}
     </div>
   )),
