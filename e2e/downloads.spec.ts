@@ -94,7 +94,8 @@ test.describe("the profile page, as an analyst", () => {
     await expect(page.getByTestId("profile-files")).toBeVisible();
     // One row for both openings (or none new if this user opened it in the last 10 minutes).
     expect(await views()).toBe(before === 0 ? 1 : before);
-    const row = page.getByTestId("profile-files").getByRole("listitem").filter({ hasText: file.element_id }).first();
+    const label = await db().query<{ name: string }>("SELECT name FROM field_values WHERE profile_id = $1 AND flow_id = $2 AND element_id = $3", [file.profile_id, file.flow_id, file.element_id]);
+    const row = page.getByTestId("profile-files").getByRole("listitem").filter({ hasText: label.rows[0]?.name ?? file.element_id }).first();
     const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: "Download" }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.(png|jpg|pdf|bin)$/);
     const { readFile } = await import("node:fs/promises");

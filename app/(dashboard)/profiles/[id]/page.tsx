@@ -59,7 +59,8 @@ export default async function ProfilePage({ params }: Props) {
             {files.map((f) => (
               <li key={f.href} className="flex items-center justify-between gap-4 px-4 py-2">
                 <span className="truncate">
-                  <span className="font-medium">{f.elementId}</span>
+                  <span className="font-medium">{f.label}</span>
+                  {f.workflow ? <span className="ml-2 text-xs text-muted-foreground">{f.workflow}</span> : null}
                   {f.enhanced ? <span className="ml-2 text-xs text-muted-foreground">enhanced</span> : null}
                   {f.position > 0 ? <span className="ml-2 text-xs text-muted-foreground">#{f.position + 1}</span> : null}
                 </span>
