@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   "profile.view": { label: "Profile opened", target: "profile", piiAccess: true },
   "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
+  "profile.note_add": { label: "Case note added", target: "profile" },
   "profiles.export": { label: "Profiles exported (CSV)", target: null, piiAccess: true },
   "views.create": { label: "Saved view created", target: "saved_view" },
   "views.rename": { label: "Saved view renamed", target: "saved_view" },

@@ -6,6 +6,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { recordRecordView } from "@/lib/audit/views";
 import { findProfileFiles } from "@/lib/files/queries";
+import { findProfileNotes } from "@/lib/profiles/notes";
+import { ProfileNotes } from "@/components/profiles/profile-notes";
 import { getProfile } from "@/lib/profiles/queries";
 import { PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS } from "@/lib/profiles/schemas";
 import { formatDateTime } from "@/lib/format";
@@ -24,7 +26,10 @@ export default async function ProfilePage({ params }: Props) {
   const profile = await getProfile(id.data);
   if (!profile) notFound();
   await recordRecordView(user, { type: "profile", id: profile.id });
-  const files = can(user.role, "files.download") && !profile.piiWipedAt ? await findProfileFiles(profile.id) : [];
+  const [files, notes] = await Promise.all([
+    can(user.role, "files.download") && !profile.piiWipedAt ? findProfileFiles(profile.id) : [],
+    findProfileNotes(profile.id),
+  ]);
   const facts: [string, React.ReactNode][] = [
     ["Client id", <span key="id" className="font-mono text-xs">{profile.id}</span>],
     ["Email", profile.email ?? "—"],
@@ -77,6 +82,7 @@ export default async function ProfilePage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <ProfileNotes profileId={profile.id} notes={notes} canWrite={can(user.role, "profiles.notes")} />
     </>
   );
 }

@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/actions/safe-action";
+import { addCaseNote, ZAddCaseNoteSchema } from "./notes";
+
+export const addCaseNoteAction = authorizedAction(
+  { name: "profile.note_add", permission: "profiles.notes", input: ZAddCaseNoteSchema },
+  async (input, ctx) => {
+    const note = await addCaseNote(ctx, input);
+    revalidatePath(`/profiles/${input.profileId}`);
+    return { id: note.id };
+  },
+);
