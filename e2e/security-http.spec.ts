@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { APP_LOG_FILE } from "../playwright.config";
-import { demoUser, signIn, storageStateFor } from "./support/users";
+import { demoUser, openUserMenu, signIn, storageStateFor } from "./support/users";
 import { latestAudit, seedUser, signedInClient } from "./support/world";
 
 // Issue 12, items 4-12, as an outside client sees them.
@@ -56,7 +56,7 @@ test.describe("security headers", () => {
     });
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-    await page.getByTestId("user-menu").click();
+    await openUserMenu(page);
     await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
     expect(violations).toEqual([]);
     const me = await context.request.get("/api/me");

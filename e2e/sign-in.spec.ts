@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { TRole } from "../lib/auth/permissions";
-import { demoUser, formError, sidebarEntries, signIn, uniqueEmail } from "./support/users";
+import { demoUser, formError, openUserMenu, sidebarEntries, signIn, uniqueEmail } from "./support/users";
 
 const SIDEBAR: Record<TRole, string[]> = {
   ANALYST: ["Overview", "Profiles", "Executions", "Jobs", "Sync"],
@@ -52,7 +52,7 @@ test.describe("sign-in", () => {
     const user = demoUser("AUDITOR");
     await page.goto("/login");
     await signIn(page, user.email, user.password);
-    await page.getByTestId("user-menu").click();
+    await openUserMenu(page);
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/audit");

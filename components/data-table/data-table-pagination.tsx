@@ -2,6 +2,8 @@
 
 import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { resetList, type TListState } from "@/lib/list/query-string";
+import type { TPageView } from "@/lib/list/types";
 
 export type TTotalView = { value: number; exact: boolean };
 
@@ -68,5 +70,34 @@ export function DataTablePagination(props: {
         </Button>
       </div>
     </nav>
+  );
+}
+
+/**
+ * The pager of a list in the URL: first, previous, next and last as keyset moves (a cursor of the page
+ * at hand, or `last`), the page size as a reset to page 1. Every list page uses this one wiring.
+ */
+export function ListPagination<P extends TListState>({ params, page, sizes, go }: {
+  params: P;
+  page: TPageView<unknown>;
+  sizes: readonly number[];
+  go: (next: P) => void;
+}) {
+  return (
+    <DataTablePagination
+      page={params.page}
+      size={params.size}
+      sizes={sizes}
+      rowsOnPage={page.rows.length}
+      total={page.total}
+      hasPrev={page.hasPrev}
+      hasNext={page.hasNext}
+      isLast={page.isLast}
+      onFirst={() => go({ ...params, page: 1, cursor: null })}
+      onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
+      onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
+      onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
+      onSize={(size) => go(resetList(params, { size } as Partial<P>))}
+    />
   );
 }

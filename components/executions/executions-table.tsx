@@ -19,7 +19,7 @@ import type { TExecutionFilters, TExecutionListParams } from "@/lib/executions/s
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableDateFilter } from "@/components/data-table/data-table-date-filter";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { ListPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { useListNavigation } from "@/components/data-table/use-list-navigation";
@@ -92,21 +92,7 @@ export function ExecutionsTable({ params, page, options }: Props) {
           empty={<EmptyState className="border-0" title="No executions match" description="Change the filters or the search." />}
         />
       </div>
-      <DataTablePagination
-        page={params.page}
-        size={params.size}
-        sizes={EXECUTION_PAGE_SIZES}
-        rowsOnPage={page.rows.length}
-        total={page.total}
-        hasPrev={page.hasPrev}
-        hasNext={page.hasNext}
-        isLast={page.isLast}
-        onFirst={() => go({ ...params, page: 1, cursor: null })}
-        onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
-        onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
-        onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
-        onSize={(size) => go(resetList(params, { size }))}
-      />
+      <ListPagination params={params} page={page} sizes={EXECUTION_PAGE_SIZES} go={go} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
 import { PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, PROFILE_LIST_SHAPE, PROFILE_PAGE_SIZES } from "@/lib/profiles/list-shape";
 import type { TProfileListParams, TProfileFilters } from "@/lib/profiles/schemas";
 import { DataTable } from "@/components/data-table/data-table";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { ListPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { KeyboardHelp } from "@/components/data-table/keyboard-help";
 import { SelectionBar, type TSelection } from "@/components/data-table/selection-bar";
@@ -113,21 +113,7 @@ export function ProfilesTable({ params, page, options, statusCounts, canExport, 
           empty={<EmptyState className="border-0" title="No profiles match" description="Change the filters or the search." />}
         />
       </div>
-      <DataTablePagination
-        page={params.page}
-        size={params.size}
-        sizes={PROFILE_PAGE_SIZES}
-        rowsOnPage={page.rows.length}
-        total={page.total}
-        hasPrev={page.hasPrev}
-        hasNext={page.hasNext}
-        isLast={page.isLast}
-        onFirst={() => go({ ...params, page: 1, cursor: null })}
-        onPrev={() => go(page.prev && params.page > 2 ? { ...params, page: params.page - 1, cursor: page.prev } : { ...params, page: 1, cursor: null })}
-        onNext={() => page.next && go({ ...params, page: params.page + 1, cursor: page.next })}
-        onLast={() => go({ ...params, page: Math.max(1, Math.ceil(page.total.value / params.size)), cursor: { dir: "last" } })}
-        onSize={(size) => go(resetList(params, { size }))}
-      />
+      <ListPagination params={params} page={page} sizes={PROFILE_PAGE_SIZES} go={go} />
       <SelectionBar
         selection={selection}
         pageCount={page.rows.length}

@@ -28,3 +28,11 @@ export function uniqueEmail(label: string): string {
 
 /** The form's error message (Next's route announcer also has role=alert, so match our own alert). */
 export const formError = (scope: Page | Locator) => scope.locator('[data-slot="alert"]');
+
+/** Opens the user menu; a click that lands before the page has hydrated opens nothing, so it is retried. */
+export async function openUserMenu(page: Page) {
+  await expect(async () => {
+    await page.getByTestId("user-menu").click();
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
