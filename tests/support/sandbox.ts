@@ -8,7 +8,8 @@ import { TrustxClient } from "../../lib/providers/trustx/client";
 import type { TProviderClients } from "../../lib/providers";
 
 /** Quick retries for tests: the same settings the app reads, through the same configuration path. */
-const FAST_RETRY_ENV = { PROVIDER_TIMEOUT_MS: "1500", PROVIDER_MAX_ATTEMPTS: "8", PROVIDER_RETRY_BASE_MS: "5" };
+// Ten attempts: the fault test scripts six failures in a row for one call, then a 5 % random 5xx rate.
+const FAST_RETRY_ENV = { PROVIDER_TIMEOUT_MS: "1500", PROVIDER_MAX_ATTEMPTS: "10", PROVIDER_RETRY_BASE_MS: "5" };
 
 /** A sandbox on a free port and clients pointed at it, configured from the variables it prints. */
 export async function startTestSandbox(options: SandboxOptions = {}) {
