@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { TExecutionListRow } from "@/lib/executions/queries";
 import { EXECUTION_COLUMN_LABELS, PROVIDER_LABELS, type TExecutionColumn } from "@/lib/executions/list-shape";
-import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { columnFactory } from "@/components/data-table/data-table-column";
 import type { TColumn } from "@/components/data-table/data-table";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 
@@ -19,17 +19,7 @@ const DECISION_BADGE: Record<string, BadgeProps["variant"]> = {
 const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const SORTABLE = new Set<string>(["created", "completed", "riskScore"]);
 
-function column(id: TExecutionColumn, cell: TColumn<TExecutionListRow>["cell"], className?: string): TColumn<TExecutionListRow> {
-  const label = EXECUTION_COLUMN_LABELS[id];
-  return {
-    id,
-    accessorFn: (row) => row.id,
-    enableSorting: SORTABLE.has(id),
-    meta: { label, className },
-    header: ({ column }) => <DataTableColumnHeader column={column} title={label} />,
-    cell,
-  };
-}
+const column = columnFactory<TExecutionListRow, TExecutionColumn>(EXECUTION_COLUMN_LABELS, SORTABLE);
 
 export const executionColumns: TColumn<TExecutionListRow>[] = [
   column("provider", ({ row }) => <Badge variant="outline">{PROVIDER_LABELS[row.original.provider]}</Badge>),

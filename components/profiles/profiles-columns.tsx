@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { TProfileRow } from "@/lib/profiles/queries";
 import { PROFILE_COLUMN_LABELS, PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS, type TProfileColumn } from "@/lib/profiles/list-shape";
-import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { columnFactory } from "@/components/data-table/data-table-column";
 import type { TColumn } from "@/components/data-table/data-table";
 import { selectColumn } from "@/components/data-table/select-column";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
@@ -31,17 +31,7 @@ const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyl
 type TSortable = "name" | "status" | "country" | "created" | "lastModified";
 const SORTABLE = new Set<string>(["name", "status", "country", "created", "lastModified"] satisfies TSortable[]);
 
-function column(id: TProfileColumn, cell: TColumn<TProfileRow>["cell"], className?: string): TColumn<TProfileRow> {
-  const label = PROFILE_COLUMN_LABELS[id];
-  return {
-    id,
-    accessorFn: (row) => row.id,
-    enableSorting: SORTABLE.has(id),
-    meta: { label, className },
-    header: ({ column }) => <DataTableColumnHeader column={column} title={label} />,
-    cell,
-  };
-}
+const column = columnFactory<TProfileRow, TProfileColumn>(PROFILE_COLUMN_LABELS, SORTABLE);
 
 export function profileColumns(workflowNames: Record<string, string>): TColumn<TProfileRow>[] {
   return [
