@@ -13,7 +13,10 @@ import { ensureChromium } from "./lib/chromium";
 // the Playwright journeys in headless Chromium against it.
 
 const log = (line: string) => console.log(`[test] ${line}`);
-const only = new Set(process.argv.slice(2));
+// `npm test -- e2e -- e2e/x.spec.ts`: stages before a lone "--", Playwright's own arguments after it.
+const split = process.argv.indexOf("--", 2);
+const only = new Set(process.argv.slice(2, split === -1 ? undefined : split));
+const playwrightArgs = split === -1 ? [] : process.argv.slice(split + 1);
 const wants = (stage: string) => only.size === 0 || only.has(stage);
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -102,7 +105,7 @@ async function main(): Promise<number> {
         } else {
           worker = startProcess("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env });
           const report = path.join(work, "playwright.json");
-          const code = await run("node_modules/.bin/playwright", ["test"], { env: { ...env, PLAYWRIGHT_JSON: report } });
+          const code = await run("node_modules/.bin/playwright", ["test", ...playwrightArgs], { env: { ...env, PLAYWRIGHT_JSON: report } });
           add(playwrightCounts(report));
           if (code !== 0) exit = 1;
         }
