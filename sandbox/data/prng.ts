@@ -24,6 +24,7 @@ export const D = {
   trustxDefinition: 18,
   timeline: 19,
   owner: 20,
+  entryTypo: 21,
 } as const;
 
 /** murmur3 finaliser: a cheap, well-mixed 32-bit hash. */

@@ -70,12 +70,27 @@ interface FillInput {
   jumio?: { executionId: string; match: boolean; completedAt: number };
 }
 
-function roleValue(role: string, node: FormNode, p: Person, c: Company | null): string | undefined {
+// Typed off the document the person uploads, so always filled when that step is reached. Drawn from hashes
+// of their own, not the profile's stream, which left every other generated value as it was.
+const FROM_DOCUMENT = new Set(["document_number", "nationality"]);
+const TYPO_SHARE = 0.15;
+
+/** Most people copy their document number right; some swap two digits, so comparisons have mismatches to flag. */
+function enteredDocumentNumber(f: FillInput): string {
+  const n = f.person.documentNumber;
+  if (unitHash(f.ctx.seed, D.entryTypo, f.clientIndex) >= TYPO_SHARE || n.length < 3) return n;
+  const swapped = `${n.slice(0, -2)}${n.at(-1)}${n.at(-2)}`;
+  return swapped !== n ? swapped : `${n.slice(0, -1)}${(Number(n.at(-1)) + 1) % 10}`;
+}
+
+function roleValue(role: string, node: FormNode, f: FillInput): string | undefined {
+  const { person: p, company: c } = f;
   const values: Record<string, string | undefined> = {
     first_name: p.firstName, last_name: p.lastName, email: p.email, phone: p.phone, dob: p.dob,
     address_1: p.address.line1, address_city: p.address.city, address_state: p.address.state || undefined,
     address_zip: p.address.zip, address_country: node.key === "company" && c ? c.country : p.address.country,
     national_id: p.nationalId, company_name: c?.name, company_registration_number: c?.registrationNumber,
+    document_number: enteredDocumentNumber(f), nationality: p.nationality,
   };
   return values[role];
 }
@@ -84,7 +99,7 @@ function elementValue(el: ElementDef, node: FormNode, f: FillInput, ordinal: num
   const { rng, person: p } = f;
   if (el.role === "external_customer_id") return rng.chance(0.6) ? [`CRM-${rng.digits(6)}`] : undefined;
   if (el.role) {
-    const v = roleValue(el.role, node, p, f.company);
+    const v = roleValue(el.role, node, f);
     return v === undefined ? undefined : [v];
   }
   switch (el.type) {
@@ -151,7 +166,7 @@ function fillFlow(f: FillInput): FlowRecord {
       interactive++;
       for (const el of node.elements) {
         const slot = ordinal++;
-        if (!el.required && el.type !== "file" && !f.rng.chance(0.7)) continue;
+        if (!el.required && el.type !== "file" && !FROM_DOCUMENT.has(el.role ?? "") && !f.rng.chance(0.7)) continue;
         const v = elementValue(el, node, f, slot);
         if (!v) continue;
         values.set(el.role ?? el.normalizedName, v);

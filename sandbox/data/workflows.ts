@@ -109,6 +109,9 @@ const el = {
   docType: { name: "Document type", type: "select", normalizedName: "DocumentType", options: DOC_TYPES },
   front: { name: "Document front", type: "file", normalizedName: "DocumentFront", fileKind: "id_front" },
   back: { name: "Document back", type: "file", normalizedName: "DocumentBack", fileKind: "id_back", required: false },
+  // After the files, so adding them moved no element id, file slot or generated value.
+  docNumber: { name: "Document number", type: "text", role: "document_number", normalizedName: "DocumentNumber", required: false },
+  nationality: { name: "Nationality", type: "country", role: "nationality", normalizedName: "Nationality", required: false },
 } satisfies Record<string, ElementSpec>;
 
 function specs(): Array<{ name: string; corporate: boolean; published: boolean; authenticated: boolean; nodes: NodeSpec[] }> {
@@ -124,7 +127,7 @@ function specs(): Array<{ name: string; corporate: boolean; published: boolean; 
         { kind: "form", key: "addressIntl", title: "Home address", elements: [el.line1, el.city, { ...el.zip, required: false }, el.nationalId], next: [{ to: "personMatch" }] },
         { kind: "service", key: "personMatch", service: PERSON_MATCH, next: [{ to: "document" }] },
         { kind: "trulioo_doc_v", key: "document", title: "Identity document", subtitle: "Upload a photo of your document",
-          elements: [el.docType, el.front, el.back], service: DOC_V, next: [{ to: "watchlist" }] },
+          elements: [el.docType, el.front, el.back, el.docNumber, el.nationality], service: DOC_V, next: [{ to: "watchlist" }] },
         { kind: "service", key: "watchlist", service: WATCHLIST, next: [{ to: "end" }] },
         { kind: "end", key: "end", text: "Thank you, your verification is complete." },
       ],
@@ -160,7 +163,7 @@ function specs(): Array<{ name: string; corporate: boolean; published: boolean; 
       name: "Document Re-verification", corporate: false, published: true, authenticated: false,
       nodes: [
         { kind: "trulioo_doc_v", key: "document", title: "Identity document", subtitle: "Upload your new document",
-          elements: [el.docType, el.front, el.back], service: DOC_V, next: [{ to: "end" }] },
+          elements: [el.docType, el.front, el.back, el.docNumber, el.nationality], service: DOC_V, next: [{ to: "end" }] },
         { kind: "end", key: "end", text: "Thank you, your document was received." },
       ],
     },

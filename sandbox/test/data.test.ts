@@ -19,6 +19,25 @@ function profileLastName(ctx: ReturnType<typeof ctxFor>, i: number): string | un
 }
 
 describe("data generator", () => {
+  it("asks the document step for the document number and nationality, with a share of typed-in mistakes", () => {
+    const ctx = ctxFor(42, 2000);
+    let steps = 0;
+    let typos = 0;
+    for (let i = 0; i < 2000; i++) {
+      const fields = Object.values(generateProfile(ctx, i).flowData).flatMap((f) => Object.values(f.fieldData));
+      const number = fields.find((f) => f.role === "document_number")?.value[0];
+      if (number === undefined) continue;
+      const p = person(ctx.seed, i);
+      steps++;
+      expect(fields.find((f) => f.role === "nationality")?.value).toEqual([p.nationality]);
+      expect(number).toHaveLength(p.documentNumber.length);
+      if (number !== p.documentNumber) typos++;
+    }
+    expect(steps).toBeGreaterThan(500);
+    expect(typos / steps).toBeGreaterThan(0.08);
+    expect(typos / steps).toBeLessThan(0.22);
+  });
+
   it("is deterministic for a seed and differs across seeds", () => {
     const a = ctxFor(42, 500);
     const b = ctxFor(42, 500);
