@@ -1,17 +1,42 @@
 import "server-only";
-import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { ZTransactionRecordSchema } from "@/lib/providers/jumio/schemas";
+import { COMPARED_FIELDS, compareFacts, type TComparedField, type TComparisonRow, type TDocumentFacts, type TEnteredFacts } from "./compare";
+import { readJumio, type TJumioView } from "./jumio-detail";
+import { readTrustx, type TTrustxView } from "./trustx-detail";
 
-export type TExecutionImage = { credentialId: string; category: string; classifier: string; href: string };
-export type TCapabilityDecision = { capability: string; type: string; label: string | null };
+/** What the document's reading is compared against, or why there is nothing to compare it with. */
+export type TComparison =
+  | { state: "unlinked" }
+  | { state: "wiped" }
+  | { state: "compared"; profileName: string | null; rows: TComparisonRow[] };
 
-const ZStoredJumioSchema = z.object({ record: ZTransactionRecordSchema });
+const ROLE_TO_FIELD = new Map<string, TComparedField>(COMPARED_FIELDS.map((f) => [f.role, f.key]));
+
+/** What the linked person entered in Trulioo, by compared field, across every workflow they went through. */
+async function compareWithProfile(profileId: string | null, document: TDocumentFacts): Promise<TComparison> {
+  if (!profileId) return { state: "unlinked" };
+  const profile = await getDb().profile.findFirst({
+    where: { id: profileId },
+    select: {
+      piiWipedAt: true,
+      fullName: true,
+      fields: { where: { role: { in: [...ROLE_TO_FIELD.keys()] } }, select: { role: true, values: true }, orderBy: [{ flowId: "asc" }, { elementId: "asc" }] },
+    },
+  });
+  if (!profile) return { state: "unlinked" };
+  if (profile.piiWipedAt) return { state: "wiped" };
+  const entered: Record<string, string[]> = {};
+  for (const value of profile.fields) {
+    const field = value.role ? ROLE_TO_FIELD.get(value.role) : undefined;
+    if (field) (entered[field] ??= []).push(...value.values);
+  }
+  return { state: "compared", profileName: profile.fullName, rows: compareFacts(document, entered as TEnteredFacts) };
+}
 
 /**
- * One execution as its page shows it: the common core, and for Jumio what the stored transaction record
- * holds (images as our own download routes, decisions per capability). A record we can no longer read
- * (a contract change) still shows its core.
+ * One execution as its page shows it: the common core (our columns, always readable), what the stored
+ * provider record holds (a part that no longer parses is named in `problems`, never thrown), and the
+ * document's reading compared with what the person entered in Trulioo.
  */
 export async function getExecutionDetail(id: string) {
   const execution = await getDb().execution.findFirst({
@@ -24,28 +49,11 @@ export async function getExecutionDetail(id: string) {
   });
   if (!execution) return null;
   const { raw, ...core } = execution;
-  const images: TExecutionImage[] = [];
-  const decisions: TCapabilityDecision[] = [];
-  if (execution.provider === "JUMIO") {
-    const stored = ZStoredJumioSchema.safeParse(raw);
-    if (stored.success) {
-      for (const credential of stored.data.record.credentials) {
-        for (const part of credential.parts) {
-          if (part.classifier === "FACEMAP" && !part.href) continue;
-          images.push({
-            credentialId: credential.id,
-            category: credential.category,
-            classifier: part.classifier,
-            href: `/api/files/jumio/${encodeURIComponent(execution.id)}/${encodeURIComponent(credential.id)}/${encodeURIComponent(part.classifier)}?inline=1`,
-          });
-        }
-      }
-      for (const [capability, entries] of Object.entries(stored.data.record.capabilities)) {
-        for (const entry of entries) decisions.push({ capability, type: entry.decision.type, label: entry.decision.details?.label ?? null });
-      }
-    }
-  }
-  return { ...core, images, decisions };
+  const jumio: TJumioView | null = core.provider === "JUMIO" ? readJumio(raw, core.id) : null;
+  const trustx: TTrustxView | null = core.provider === "TRUSTX" ? readTrustx(raw) : null;
+  const document = jumio?.document ?? trustx?.document ?? {};
+  const comparison = await compareWithProfile(core.profileId, document);
+  return { ...core, jumio, trustx, comparison, problems: jumio?.problems ?? trustx?.problems ?? [] };
 }
 
 export type TExecutionDetail = NonNullable<Awaited<ReturnType<typeof getExecutionDetail>>>;
