@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Maximize, Minus, Plus, RotateCw, Scan, Undo2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
@@ -48,6 +48,19 @@ function ImagePanel({ image }: { image: TViewerImage }) {
   // Fit enlarges small captures too, but no further than MAX_FIT: past it a reviewer sees pixels, not detail.
   const base = fit && turned && box ? Math.min(MAX_FIT, box.w / turned.w, box.h / turned.h) : 1;
   const scale = base * zoom;
+
+  // Zooming keeps the point at the middle of the viewport where it was, instead of jumping to the corner.
+  const centre = useRef({ x: 0.5, y: 0.5 });
+  const onScroll = () => {
+    const el = boxRef.current;
+    if (el) centre.current = { x: (el.scrollLeft + el.clientWidth / 2) / el.scrollWidth, y: (el.scrollTop + el.clientHeight / 2) / el.scrollHeight };
+  };
+  useLayoutEffect(() => {
+    const el = boxRef.current;
+    if (!el) return;
+    el.scrollLeft = centre.current.x * el.scrollWidth - el.clientWidth / 2;
+    el.scrollTop = centre.current.y * el.scrollHeight - el.clientHeight / 2;
+  }, [scale, rotation]);
 
   const zoomIn = () => setZoom((z) => Math.min(MAX_ZOOM, z * ZOOM_STEP));
   const zoomOut = () => setZoom((z) => Math.max(MIN_ZOOM, z / ZOOM_STEP));
@@ -101,6 +114,7 @@ function ImagePanel({ image }: { image: TViewerImage }) {
         ref={boxRef}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={onScroll}
         role="group"
         aria-label={`${image.label}: + and − zoom, R rotates, F switches fit and actual size, 0 resets; arrow keys scroll`}
         className="flex h-80 overflow-auto bg-muted focus-visible:outline-2 focus-visible:outline-ring"
