@@ -101,7 +101,7 @@ function ImagePanel({ image }: { image: TViewerImage }) {
           <RotateCw />
         </Button>
         <Button
-          type="button" variant="ghost" size="icon" className="size-8" onClick={toggleFit} aria-pressed={!fit} aria-keyshortcuts="f"
+          type="button" variant="ghost" size="icon" className="size-8" onClick={toggleFit} aria-keyshortcuts="f"
           aria-label={fit ? `Show ${image.label} at actual size` : `Fit ${image.label} to the box`}
         >
           {fit ? <Scan /> : <Maximize />}

@@ -8,7 +8,7 @@ import { readTrustx, type TTrustxView } from "./trustx-detail";
 export type TComparison =
   | { state: "unlinked" }
   | { state: "wiped" }
-  | { state: "compared"; profileName: string | null; rows: TComparisonRow[] };
+  | { state: "compared"; rows: TComparisonRow[] };
 
 const ROLE_TO_FIELD = new Map<string, TComparedField>(COMPARED_FIELDS.map((f) => [f.role, f.key]));
 
@@ -19,7 +19,6 @@ async function compareWithProfile(profileId: string | null, document: TDocumentF
     where: { id: profileId },
     select: {
       piiWipedAt: true,
-      fullName: true,
       fields: { where: { role: { in: [...ROLE_TO_FIELD.keys()] } }, select: { role: true, values: true }, orderBy: [{ flowId: "asc" }, { elementId: "asc" }] },
     },
   });
@@ -30,7 +29,7 @@ async function compareWithProfile(profileId: string | null, document: TDocumentF
     const field = value.role ? ROLE_TO_FIELD.get(value.role) : undefined;
     if (field) (entered[field] ??= []).push(...value.values);
   }
-  return { state: "compared", profileName: profile.fullName, rows: compareFacts(document, entered as TEnteredFacts) };
+  return { state: "compared", rows: compareFacts(document, entered as TEnteredFacts) };
 }
 
 /**
