@@ -1,30 +1,46 @@
-import type { TProfileFlowSection } from "@/lib/profiles/detail";
+import Link from "next/link";
+import type { TProfileFlow, TProfileFlowSection } from "@/lib/profiles/detail";
+import { cn } from "@/lib/utils";
 import { Badge } from "@/components/ui/badge";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { FileCard } from "./file-card";
 import { ServiceCard } from "./service-card";
 
-type Props = { profileId: string; sections: TProfileFlowSection[]; canDownload: boolean; wiped: boolean };
+type Props = { profileId: string; flows: TProfileFlow[]; section: TProfileFlowSection | null; canDownload: boolean; wiped: boolean };
 
-/** One section per flow the person went through; tabs when there are several. */
-export function FlowSections({ profileId, sections, canDownload, wiped }: Props) {
-  if (sections.length === 0) return <p className="text-sm text-muted-foreground">This client has no flow data.</p>;
-  if (sections.length === 1) return <FlowSection profileId={profileId} section={sections[0]!} canDownload={canDownload} wiped={wiped} />;
+/**
+ * The flows the person went through, one shown at a time. With several, each has a tab that is a link
+ * (?flow=): it works before the page's scripts load, can be shared, and only the shown flow is rendered.
+ */
+export function FlowSections({ profileId, flows, section, canDownload, wiped }: Props) {
+  if (!section) return <p className="text-sm text-muted-foreground">This client has no flow data.</p>;
   return (
-    <Tabs defaultValue={sections[0]!.flowId}>
-      <TabsList className="h-auto max-w-full flex-wrap justify-start" aria-label="Flows">
-        {sections.map((s) => (
-          <TabsTrigger key={s.flowId} value={s.flowId} className="h-8" data-flow={s.flowId}>
-            {s.workflow ?? s.flowId}
-          </TabsTrigger>
-        ))}
-      </TabsList>
-      {sections.map((s) => (
-        <TabsContent key={s.flowId} value={s.flowId}>
-          <FlowSection profileId={profileId} section={s} canDownload={canDownload} wiped={wiped} />
-        </TabsContent>
-      ))}
-    </Tabs>
+    <div className="space-y-4">
+      {flows.length > 1 ? (
+        <nav aria-label="Flows" className="flex flex-wrap gap-1 rounded-lg bg-muted p-1" data-testid="flow-tabs">
+          {flows.map((f) => {
+            const current = f.flowId === section.flowId;
+            return (
+              <Link
+                key={f.flowId}
+                href={`/profiles/${profileId}?flow=${encodeURIComponent(f.flowId)}`}
+                scroll={false}
+                aria-current={current ? "page" : undefined}
+                data-flow={f.flowId}
+                className={cn(
+                  "inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
+                  current && "bg-background text-foreground shadow-xs",
+                )}
+              >
+                {f.workflow ?? f.flowId}
+                <span className="text-xs font-normal tabular-nums text-muted-foreground">{f.serviceCount}</span>
+                {f.noMatchCount > 0 ? <span className="size-1.5 rounded-full bg-destructive" aria-label={`${f.noMatchCount} without a match`} /> : null}
+              </Link>
+            );
+          })}
+        </nav>
+      ) : null}
+      <FlowSection profileId={profileId} section={section} canDownload={canDownload} wiped={wiped} />
+    </div>
   );
 }
 

@@ -1,14 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 
-/**
- * Shows one flow's section of the case page: its tab when the profile has several flows (clicked until
- * it takes, since a click before hydration does nothing), else the section is already shown.
- */
+/** Shows one flow's section of the case page: its tab (a link) when the profile has several flows. */
 export async function openFlow(page: Page, flowId: string): Promise<void> {
-  const tab = page.locator(`[role="tab"][data-flow="${flowId}"]`);
-  if ((await tab.count()) === 0) return;
-  await expect(async () => {
-    await tab.click();
-    await expect(tab).toHaveAttribute("data-state", "active", { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  const tab = page.locator(`[data-testid="flow-tabs"] a[data-flow="${flowId}"]`);
+  if ((await tab.count()) === 0 || (await tab.getAttribute("aria-current")) === "page") return;
+  await tab.click();
+  await expect(tab).toHaveAttribute("aria-current", "page");
+  await expect(page.locator(`[data-testid="flow-section"][data-flow="${flowId}"]`)).toBeVisible();
 }

@@ -16,21 +16,17 @@ export type TProfileService = {
   timestamp: Date | null;
   transactionInfo: Record<string, unknown> | null;
 };
-export type TProfileFlowSection = {
-  flowId: string;
-  workflow: string | null;
-  completed: boolean;
-  fields: TProfileField[];
-  files: TProfileFileRef[];
-  services: TProfileService[];
-};
+/** A flow as its tab shows it: what it is and how much is in it. */
+export type TProfileFlow = { flowId: string; workflow: string | null; completed: boolean; fieldCount: number; serviceCount: number; noMatchCount: number };
+
+export type TProfileFlowSection = TProfileFlow & { fields: TProfileField[]; files: TProfileFileRef[]; services: TProfileService[] };
 
 /**
  * Everything the case page shows of one profile, from the local copy (no upstream call): the header
- * facts, one section per flow (fields, files, service results without their full details, which the
- * page fetches when opened), Trulioo's tasks, links seen from this side, and this person's executions.
+ * facts, its flows (one is shown at a time: getFlowSection), Trulioo's tasks, links seen from this
+ * side, and this person's executions.
  */
-export async function getProfileCase(id: string, options: { withFiles: boolean }) {
+export async function getProfileCase(id: string) {
   const db = getDb();
   const profile = await db.profile.findUnique({
     where: { id },
@@ -41,12 +37,11 @@ export async function getProfileCase(id: string, options: { withFiles: boolean }
     },
   });
   if (!profile) return null;
-  const [flows, fields, services, files, fileElements, tasks, linksFrom, linksTo, executions] = await Promise.all([
+  const [flows, fieldCounts, serviceCounts, noMatchCounts, tasks, linksFrom, linksTo, executions] = await Promise.all([
     db.profileFlow.findMany({ where: { profileId: id }, orderBy: { flowId: "asc" } }),
-    db.fieldValue.findMany({ where: { profileId: id }, orderBy: [{ flowId: "asc" }, { elementId: "asc" }], select: { flowId: true, elementId: true, name: true, role: true, values: true } }),
-    db.serviceResult.findMany({ where: { profileId: id }, orderBy: [{ flowId: "asc" }, { position: "asc" }], omit: { profileId: true, transactionRecordId: true } }),
-    options.withFiles && !profile.piiWipedAt ? findProfileFiles(id) : Promise.resolve([]),
-    db.profileFile.findMany({ where: { profileId: id }, distinct: ["flowId", "elementId"], select: { flowId: true, elementId: true } }),
+    db.fieldValue.groupBy({ by: ["flowId"], where: { profileId: id }, _count: { _all: true } }),
+    db.serviceResult.groupBy({ by: ["flowId"], where: { profileId: id }, _count: { _all: true } }),
+    db.serviceResult.groupBy({ by: ["flowId"], where: { profileId: id, match: false }, _count: { _all: true } }),
     db.profileTask.findMany({ where: { profileId: id }, orderBy: [{ resolved: "asc" }, { createdAt: "desc" }], take: 200 }),
     db.profileLink.findMany({ where: { fromId: id }, select: { type: true, to: { select: { id: true, fullName: true, status: true } } } }),
     db.profileLink.findMany({ where: { toId: id }, select: { type: true, from: { select: { id: true, fullName: true, status: true } } } }),
@@ -60,29 +55,40 @@ export async function getProfileCase(id: string, options: { withFiles: boolean }
   const workflowNames = new Map(
     (await db.workflow.findMany({ where: { id: { in: flows.map((f) => f.flowId) } }, select: { id: true, name: true } })).map((w) => [w.id, w.name]),
   );
-  const sections: TProfileFlowSection[] = flows.map((flow) => ({
+  const countOf = (rows: { flowId: string; _count: { _all: number } }[]) => new Map(rows.map((r) => [r.flowId, r._count._all]));
+  const [fieldsIn, servicesIn, noMatchIn] = [countOf(fieldCounts), countOf(serviceCounts), countOf(noMatchCounts)];
+  const flowList: TProfileFlow[] = flows.map((flow) => ({
     flowId: flow.flowId,
     workflow: workflowNames.get(flow.flowId) ?? null,
     completed: flow.completed,
-    fields: [],
-    files: [],
-    services: [],
+    fieldCount: fieldsIn.get(flow.flowId) ?? 0,
+    serviceCount: servicesIn.get(flow.flowId) ?? 0,
+    noMatchCount: noMatchIn.get(flow.flowId) ?? 0,
   }));
-  const byFlow = new Map(sections.map((s) => [s.flowId, s]));
-  const fileKeys = new Set(fileElements.map((f) => `${f.flowId}\u0000${f.elementId}`));
-  for (const { flowId, ...field } of fields) {
-    const isFile = fileKeys.has(`${flowId}\u0000${field.elementId}`);
-    byFlow.get(flowId)?.fields.push({ ...field, values: isFile ? [] : field.values, isFile });
-  }
-  for (const file of files) byFlow.get(file.flowId)?.files.push(file);
-  for (const { flowId, transactionInfo, ...service } of services) {
-    byFlow.get(flowId)?.services.push({ ...service, transactionInfo: isRecord(transactionInfo) ? transactionInfo : null });
-  }
   const links = [
     ...linksFrom.map((l) => ({ ...linkFromSide(l.type, "from"), other: l.to })),
     ...linksTo.map((l) => ({ ...linkFromSide(l.type, "to"), other: l.from })),
   ].sort((a, b) => a.label.localeCompare(b.label) || (a.other.fullName ?? "").localeCompare(b.other.fullName ?? ""));
-  return { profile, sections, tasks, links, executions };
+  return { profile, flows: flowList, tasks, links, executions };
+}
+
+/** One flow's form fields, files (for those who may download them) and service results, in Trulioo's order. */
+export async function getFlowSection(profileId: string, flow: TProfileFlow, options: { withFiles: boolean }): Promise<TProfileFlowSection> {
+  const db = getDb();
+  const where = { profileId, flowId: flow.flowId };
+  const [fields, services, files, fileElements] = await Promise.all([
+    db.fieldValue.findMany({ where, orderBy: { elementId: "asc" }, select: { elementId: true, name: true, role: true, values: true } }),
+    db.serviceResult.findMany({ where, orderBy: { position: "asc" }, omit: { profileId: true, flowId: true, transactionRecordId: true } }),
+    options.withFiles ? findProfileFiles(profileId, flow.flowId) : Promise.resolve([]),
+    db.profileFile.findMany({ where, distinct: ["elementId"], select: { elementId: true } }),
+  ]);
+  const fileIds = new Set(fileElements.map((f) => f.elementId));
+  return {
+    ...flow,
+    fields: fields.map((f) => (fileIds.has(f.elementId) ? { ...f, values: [], isFile: true } : { ...f, isFile: false })),
+    files,
+    services: services.map(({ transactionInfo, ...service }) => ({ ...service, transactionInfo: isRecord(transactionInfo) ? transactionInfo : null })),
+  };
 }
 
 export type TProfileCase = NonNullable<Awaited<ReturnType<typeof getProfileCase>>>;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
-import { getProfileCase, lastStatusChange } from "../../lib/profiles/detail";
+import { getFlowSection, getProfileCase, lastStatusChange } from "../../lib/profiles/detail";
 import { refreshProfile } from "../../lib/profiles/refresh";
 import { readServiceDetails } from "../../lib/profiles/service-details";
 import { getProfileTimeline } from "../../lib/profiles/timeline";
@@ -41,11 +41,14 @@ describe("the profile case", () => {
     const { db } = isolated;
     const withServices = await db.serviceResult.findFirstOrThrow({ select: { profileId: true } });
     const { client } = await sb.clients.trulioo!.getClient(withServices.profileId, { fullServiceDetails: true });
-    const found = (await getProfileCase(client.id, { withFiles: true }))!;
-    expect(found.sections.map((s) => s.flowId).sort()).toEqual(Object.keys(client.flowData).sort());
-    for (const section of found.sections) {
+    const found = (await getProfileCase(client.id))!;
+    expect(found.flows.map((f) => f.flowId).sort()).toEqual(Object.keys(client.flowData).sort());
+    for (const flowSummary of found.flows) {
+      const section = await getFlowSection(client.id, flowSummary, { withFiles: true });
       const flow = client.flowData[section.flowId]!;
       expect(section.completed).toBe(flow.completed);
+      expect([section.fieldCount, section.serviceCount]).toEqual([Object.keys(flow.fieldData).length, flow.serviceData.length]);
+      expect(section.noMatchCount).toBe(flow.serviceData.filter((s) => s.match === false).length);
       // A file upload's value is Trulioo's file key: never shown, its file card stands for it.
       const fileElements = new Set([...Object.keys(flow.fileData), ...Object.keys(flow.enhancedFileData)]);
       expect(Object.fromEntries(section.fields.map((f) => [f.elementId, f.values]))).toEqual(
@@ -54,9 +57,10 @@ describe("the profile case", () => {
       expect(section.fields.filter((f) => f.isFile).map((f) => f.elementId).sort()).toEqual([...fileElements].filter((k) => k in flow.fieldData).sort());
       expect(section.services.map((s) => [s.nodeId, s.serviceStatus, s.match ?? null])).toEqual(flow.serviceData.map((s) => [s.nodeId, s.serviceStatus, s.match ?? null]));
       expect(section.files.length).toBe(Object.keys(flow.fileData).length + Object.values(flow.enhancedFileData).flat().length);
+      expect(section.files.every((f) => f.flowId === section.flowId)).toBe(true);
+      expect((await getFlowSection(client.id, flowSummary, { withFiles: false })).files).toEqual([]);
     }
-    expect((await getProfileCase(client.id, { withFiles: false }))!.sections.every((s) => s.files.length === 0)).toBe(true);
-    expect(await getProfileCase(randomUUID(), { withFiles: true })).toBeNull();
+    expect(await getProfileCase(randomUUID())).toBeNull();
   });
 
   it("gives a service's full details as Trulioo sent them, and nothing for a result that is not there", async () => {
@@ -72,15 +76,15 @@ describe("the profile case", () => {
 
   it("shows each link from both ends, the far end reading it backwards", async () => {
     const link = await isolated.db.profileLink.findFirstOrThrow();
-    const from = (await getProfileCase(link.fromId, { withFiles: false }))!;
-    const to = (await getProfileCase(link.toId, { withFiles: false }))!;
+    const from = (await getProfileCase(link.fromId))!;
+    const to = (await getProfileCase(link.toId))!;
     expect(from.links).toContainEqual(expect.objectContaining({ type: link.type, side: "from", other: expect.objectContaining({ id: link.toId }) }));
     expect(to.links).toContainEqual(expect.objectContaining({ type: link.type, side: "to", other: expect.objectContaining({ id: link.fromId }) }));
   });
 
   it("lists the person's executions and puts them, with our own events, on the timeline newest first", async () => {
     const execution = await isolated.db.execution.findFirstOrThrow({ where: { profileId: { not: null } } });
-    const found = (await getProfileCase(execution.profileId!, { withFiles: false }))!;
+    const found = (await getProfileCase(execution.profileId!))!;
     expect(found.executions.map((e) => e.id)).toContain(execution.id);
     const timeline = await getProfileTimeline(found.profile, found.executions.map((e) => e.id));
     expect(timeline.some((e) => e.href === `/executions/${encodeURIComponent(execution.id)}`)).toBe(true);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { recordRecordView } from "@/lib/audit/views";
-import { getProfileCase, lastStatusChange } from "@/lib/profiles/detail";
+import { getFlowSection, getProfileCase, lastStatusChange } from "@/lib/profiles/detail";
 import { findProfileNotes } from "@/lib/profiles/notes";
 import { getProfileTimeline } from "@/lib/profiles/timeline";
 import { PageHeader } from "@/components/layout/page-header";
@@ -18,25 +18,30 @@ import { RefreshButton } from "@/components/profiles/refresh-button";
 
 export const metadata: Metadata = { title: "Profile" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // The case page: everything an analyst needs to decide, from the local copy. Opening it is a
 // PII-access audit event (at most one per user and profile per 10 minutes).
-export default async function ProfilePage({ params }: Props) {
+export default async function ProfilePage({ params, searchParams }: Props) {
   const user = await requirePageUser("profiles.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
   const canDownload = can(user.role, "files.download");
-  const found = await getProfileCase(id.data, { withFiles: canDownload });
+  const found = await getProfileCase(id.data);
   if (!found) notFound();
-  const { profile, sections, tasks, links, executions } = found;
+  const { profile, flows, tasks, links, executions } = found;
+  // One flow at a time (?flow=): a client with 50 flows costs what its shown flow costs. An unknown
+  // flow in the URL shows the first one.
+  const wanted = (await searchParams).flow;
+  const flow = flows.find((f) => f.flowId === wanted) ?? flows[0];
   await recordRecordView(user, { type: "profile", id: profile.id });
-  const [notes, statusChange, timeline] = await Promise.all([
+  const [section, notes, statusChange, timeline] = await Promise.all([
+    flow ? getFlowSection(profile.id, flow, { withFiles: canDownload && !profile.piiWipedAt }) : null,
     findProfileNotes(profile.id),
     lastStatusChange(profile.id),
     getProfileTimeline(profile, executions.map((e) => e.id)),
   ]);
-  const workflows = [...new Set(sections.map((s) => s.workflow ?? s.flowId))];
+  const workflows = [...new Set(flows.map((f) => f.workflow ?? f.flowId))];
   return (
     <>
       <PageHeader
@@ -55,9 +60,9 @@ export default async function ProfilePage({ params }: Props) {
       <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section className="min-w-0 space-y-3" aria-labelledby="flows-title">
           <h2 id="flows-title" className="text-base font-semibold">
-            Flows <span className="text-sm font-normal text-muted-foreground">({sections.length})</span>
+            Flows <span className="text-sm font-normal text-muted-foreground">({flows.length})</span>
           </h2>
-          <FlowSections profileId={profile.id} sections={sections} canDownload={canDownload} wiped={profile.piiWipedAt !== null} />
+          <FlowSections profileId={profile.id} flows={flows} section={section} canDownload={canDownload} wiped={profile.piiWipedAt !== null} />
         </section>
         <aside className="min-w-0 space-y-6">
           <ProfileLinks links={links} />
