@@ -7,8 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
-// Lines drawn at once; "Show more" adds as many. Keeps a fully expanded 400 KB record responsive.
-const PAGE = 2000;
+// Only the lines in view (and a margin) are drawn: every line is one row of fixed height, long values
+// scroll sideways, so a fully expanded 400 KB record costs what one screenful costs.
+const ROW = 20;
+const VIEW = 512;
+const MARGIN = 40;
 
 const VALUE_TONE: Record<TJsonLine["kind"], string> = {
   string: "text-emerald-700 dark:text-emerald-400",
@@ -25,20 +28,27 @@ export function JsonViewer({ value, label }: { value: unknown; label: string }) 
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set([0]));
   const [term, setTerm] = useState("");
   const deferred = useDeferredValue(term);
-  const [limit, setLimit] = useState(PAGE);
+  const [scrollTop, setScrollTop] = useState(0);
   const [current, setCurrent] = useState(0);
   const list = useRef<HTMLDivElement>(null);
 
   const search = useMemo(() => searchLines(lines, deferred), [lines, deferred]);
   const forced = useMemo(() => ancestorsOf(lines, search.matches), [lines, search.matches]);
   const matchSet = useMemo(() => new Set(search.matches), [search.matches]);
-  const visible = useMemo(() => visibleLines(lines, (i) => expanded.has(i) || forced.has(i), limit), [lines, expanded, forced, limit]);
+  const visible = useMemo(() => visibleLines(lines, (i) => expanded.has(i) || forced.has(i), Infinity).indices, [lines, expanded, forced]);
   const needle = deferred.trim().toLowerCase();
+  const first = Math.max(0, Math.floor(scrollTop / ROW) - MARGIN);
+  const shown = visible.slice(first, Math.ceil((scrollTop + VIEW) / ROW) + MARGIN);
 
+  // Brings the current match into view: its row's place among the visible lines sets the scroll.
   useEffect(() => {
     const index = search.matches[current];
-    if (index === undefined) return;
-    list.current?.querySelector(`[data-line="${index}"]`)?.scrollIntoView({ block: "nearest" });
+    const box = list.current;
+    if (index === undefined || !box) return;
+    const row = visible.indexOf(index);
+    if (row === -1) return;
+    const top = row * ROW;
+    if (top < box.scrollTop || top + ROW > box.scrollTop + box.clientHeight) box.scrollTop = Math.max(0, top - box.clientHeight / 2);
   }, [current, search.matches, visible]);
 
   const toggle = (index: number) =>
@@ -90,8 +100,16 @@ export function JsonViewer({ value, label }: { value: unknown; label: string }) 
           <Button type="button" size="sm" variant="ghost" onClick={() => void navigator.clipboard?.writeText(JSON.stringify(value, null, 2))}>Copy</Button>
         </span>
       </div>
-      <div ref={list} role="tree" aria-label={label} className="max-h-[32rem] overflow-auto rounded-md border border-border bg-muted/30 p-2 font-mono text-xs leading-5">
-        {visible.indices.map((index) => {
+      <div
+        ref={list}
+        role="tree"
+        aria-label={label}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        className="overflow-auto rounded-md border border-border bg-muted/30 font-mono text-xs leading-5"
+        style={{ maxHeight: VIEW }}
+      >
+        <div className="relative" style={{ height: visible.length * ROW }}>
+        {shown.map((index, i) => {
           const line = lines[index]!;
           const container = isContainer(line);
           const open = container && (expanded.has(index) || forced.has(index));
@@ -104,11 +122,11 @@ export function JsonViewer({ value, label }: { value: unknown; label: string }) 
               aria-level={line.depth + 1}
               aria-selected={false}
               data-line={index}
-              className={cn("flex min-w-0 items-start gap-1", isMatch && search.matches[current] === index && "rounded bg-amber-100 dark:bg-amber-900/40")}
-              style={{ paddingLeft: `${line.depth * 1}rem` }}
+              className={cn("absolute left-2 flex h-5 items-center gap-1 whitespace-pre pr-2", isMatch && search.matches[current] === index && "rounded bg-amber-100 dark:bg-amber-900/40")}
+              style={{ top: (first + i) * ROW, paddingLeft: `${line.depth * 1}rem` }}
             >
               {container ? (
-                <button type="button" onClick={() => toggle(index)} className="mt-0.5 shrink-0 rounded text-muted-foreground hover:text-foreground" aria-label={open ? "Fold" : "Unfold"}>
+                <button type="button" onClick={() => toggle(index)} className="shrink-0 rounded text-muted-foreground hover:text-foreground" aria-label={open ? "Fold" : "Unfold"}>
                   {open ? <ChevronDown className="size-3.5" /> : <ChevronRight className="size-3.5" />}
                 </button>
               ) : (
@@ -119,17 +137,13 @@ export function JsonViewer({ value, label }: { value: unknown; label: string }) 
                   <Highlight text={line.inArray ? line.key : JSON.stringify(line.key)} needle={line.inArray ? "" : needle} />:
                 </span>
               ) : null}
-              <span className={cn("min-w-0 break-all", VALUE_TONE[line.kind])}>
+              <span className={VALUE_TONE[line.kind]}>
                 {container ? (line.kind === "array" ? `[ ${line.text} ]` : `{ ${line.text} }`) : <Highlight text={line.text} needle={needle} />}
               </span>
             </div>
           );
         })}
-        {visible.more ? (
-          <Button type="button" size="sm" variant="link" onClick={() => setLimit((l) => l + PAGE)}>
-            Show more lines
-          </Button>
-        ) : null}
+        </div>
       </div>
     </div>
   );
