@@ -23,7 +23,7 @@ const per = (w: TWindow) => (w.unit === "week" ? "week (UTC, from Monday)" : "mo
 
 function ChartCard({ title, description, className, testId, children }: { title: string; description: React.ReactNode; className?: string; testId: string; children: React.ReactNode }) {
   return (
-    <Card className={className} data-testid={testId}>
+    <Card className={cn("min-w-0", className)} data-testid={testId}>
       <CardHeader>
         <CardTitle as="h3">{title}</CardTitle>
         <CardDescription>{description}</CardDescription>

@@ -12,7 +12,8 @@ describe("overview periods", () => {
   it("lists twelve whole periods ending with the current one, each with its inclusive last day", () => {
     const weeks = periodsOf("12w", new Date("2026-12-01T23:59:59Z"));
     expect(weeks).toHaveLength(12);
-    expect(weeks.at(-1)).toMatchObject({ start: "2026-11-30", end: "2026-12-06", name: "Week of 30 Nov 2026" });
+    expect(weeks.at(-1)).toMatchObject({ start: "2026-11-30", end: "2026-12-06", name: "Week of 30 Nov 2026 (so far)" });
+    expect(weeks[10]?.name).toBe("Week of 23 Nov 2026");
     expect(weeks[0]).toMatchObject({ start: "2026-09-14", end: "2026-09-20" });
     const months = periodsOf("12m", new Date("2026-03-31T12:00:00Z"));
     expect(months.map((m) => m.start)).toEqual([

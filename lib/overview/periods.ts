@@ -45,19 +45,19 @@ const tickMonth = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "
 const fullDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const fullMonth = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
-function describe(start: string, unit: TPeriodUnit): TPeriod {
+// The current period is still filling: its name says so, lest a short last bar read as a drop.
+function describe(start: string, unit: TPeriodUnit, current: boolean): TPeriod {
   const end = addDays(shiftPeriod(start, unit, 1), -1);
   const date = new Date(`${start}T00:00:00Z`);
-  return unit === "week"
-    ? { start, end, tick: tickWeek.format(date), name: `Week of ${fullDay.format(date)}` }
-    : { start, end, tick: tickMonth.format(date), name: fullMonth.format(date) };
+  const name = unit === "week" ? `Week of ${fullDay.format(date)}` : fullMonth.format(date);
+  return { start, end, tick: (unit === "week" ? tickWeek : tickMonth).format(date), name: current ? `${name} (so far)` : name };
 }
 
 /** The range's periods, oldest first, the last one holding `now` (so it may still be filling). */
 export function periodsOf(range: TOverviewRange, now: Date): TPeriod[] {
   const { unit, count } = OVERVIEW_RANGES[range];
   const last = periodStart(dayOf(now), unit);
-  return Array.from({ length: count }, (_, i) => describe(shiftPeriod(last, unit, i - count + 1), unit));
+  return Array.from({ length: count }, (_, i) => describe(shiftPeriod(last, unit, i - count + 1), unit, i === count - 1));
 }
 
 /** Bands of the review backlog by whole UTC days since the last change (0 = changed today). */

@@ -27,7 +27,7 @@ export function BarChart({ chart, label, wideTicks, testId }: { chart: TBarChart
   // Labels are only drawn where they fit above the bar.
   const showTotals = x.bandwidth() >= 16;
   return (
-    <div ref={ref} className="w-full" data-testid={testId}>
+    <div ref={ref} className="w-full min-w-0" data-testid={testId}>
       <Readout active={active} hint="Point at or tab to a bar for its numbers; open it for the list." />
       <svg width="100%" height={CHART_HEIGHT} viewBox={`0 0 ${width} ${CHART_HEIGHT}`} role="group" aria-label={label} className="block overflow-visible">
         <Group left={MARGIN.left} top={MARGIN.top}>

@@ -16,7 +16,7 @@ const TICK_WIDTH = { band: 44, text: 62 };
 /** Until the browser measures, the server's HTML draws at this width and the SVG's viewBox scales it. */
 export function useChartWidth() {
   const { parentRef, width } = useParentSize({ initialSize: { width: 640 }, debounceTime: 100, ignoreDimensions: ["height", "top", "left"] });
-  return { ref: parentRef, width: Math.max(240, Math.round(width || 640)) };
+  return { ref: parentRef, width: Math.max(160, Math.round(width || 640)) };
 }
 
 export type TActive = { title: string; detail: string } | null;

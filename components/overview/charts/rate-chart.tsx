@@ -11,8 +11,11 @@ import { Axes, CHART_HEIGHT, MARGIN, Readout, useChartWidth, useReadout } from "
 const detail = (p: TRatePoint) =>
   p.rate === null ? "no processed executions" : `${formatRate(p.rate)} · ${p.count.toLocaleString("en")} of ${p.base.toLocaleString("en")} processed with feedback`;
 
-/** Rate axis tops: the smallest that holds the highest point, so a 2 % rate is not a flat line at the bottom. */
-const TOPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
+/**
+ * Rate axis tops: the smallest that holds the highest point, so a 2 % rate is not a flat line at the
+ * bottom; each splits into round quarters (1 %, 2 %, 5 %, 10 %, 20 %, 25 %).
+ */
+const TOPS = [0.04, 0.08, 0.2, 0.4, 0.8, 1];
 
 /** The share of processed executions with fraud feedback per period; each point links to those executions. */
 export function RateChart({ points, label, testId }: { points: TRatePoint[]; label: string; testId: string }) {
@@ -28,11 +31,11 @@ export function RateChart({ points, label, testId }: { points: TRatePoint[]; lab
   const cx = (p: TRatePoint) => (x(p.key) ?? 0) + x.bandwidth() / 2;
   const ticks = new Map(points.map((p) => [p.key, p.tick]));
   return (
-    <div ref={ref} className="w-full" data-testid={testId}>
+    <div ref={ref} className="w-full min-w-0" data-testid={testId}>
       <Readout active={active} hint="Point at or tab to a point for its numbers; open it for the executions." />
       <svg width="100%" height={CHART_HEIGHT} viewBox={`0 0 ${width} ${CHART_HEIGHT}`} role="group" aria-label={label} className="block overflow-visible">
         <Group left={MARGIN.left} top={MARGIN.top}>
-          <Axes x={x} y={y} yTicks={yTicks} ticks={ticks} innerWidth={innerWidth} innerHeight={innerHeight} yFormat={(v) => `${Math.round(v * 1000) / 10}%`} />
+          <Axes x={x} y={y} yTicks={yTicks} ticks={ticks} innerWidth={innerWidth} innerHeight={innerHeight} yFormat={(v) => `${Math.round(v * 100)}%`} />
           {/* A period without processed executions has no rate: the line breaks there instead of dropping to 0. */}
           <LinePath
             data={points}
