@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { parseProviderEnv } from "../lib/env";
 import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
+import { openFlow } from "./support/profile-page";
 import { storageStateFor } from "./support/users";
 import { db } from "./support/world";
 
@@ -89,8 +90,10 @@ test.describe("the profile page, as an analyst", () => {
       (await db().query("SELECT 1 FROM audit_events WHERE action = 'profile.view' AND target_id = $1 AND actor_email = 'analyst@demo.compliance.desk'", [file.profile_id])).rowCount;
     const before = await views();
     await page.goto(`/profiles/${file.profile_id}`);
+    await openFlow(page, file.flow_id);
     await expect(page.getByTestId("profile-files")).toBeVisible();
     await page.reload();
+    await openFlow(page, file.flow_id);
     await expect(page.getByTestId("profile-files")).toBeVisible();
     // One row for both openings (or none new if this user opened it in the last 10 minutes).
     expect(await views()).toBe(before === 0 ? 1 : before);

@@ -5,16 +5,8 @@ import type { TExecutionListRow } from "@/lib/executions/queries";
 import { EXECUTION_COLUMN_LABELS, PROVIDER_LABELS, type TExecutionColumn } from "@/lib/executions/list-shape";
 import { columnFactory } from "@/components/data-table/data-table-column";
 import type { TColumn } from "@/components/data-table/data-table";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
-
-const DECISION_BADGE: Record<string, BadgeProps["variant"]> = {
-  PASSED: "success",
-  Accepted: "success",
-  REJECTED: "destructive",
-  Declined: "destructive",
-  WARNING: "warning",
-  Review: "warning",
-};
+import { Badge } from "@/components/ui/badge";
+import { DecisionBadge } from "@/components/badges/status";
 
 const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const SORTABLE = new Set<string>(["created", "completed", "riskScore"]);
@@ -32,15 +24,7 @@ export const executionColumns: TColumn<TExecutionListRow>[] = [
     </div>
   )),
   column("status", ({ row }) => <span className="text-xs" data-testid="execution-status">{row.original.status}</span>),
-  column("decision", ({ row }) =>
-    row.original.decisionType ? (
-      <Badge variant={DECISION_BADGE[row.original.decisionType] ?? "secondary"} data-testid="execution-decision">
-        {row.original.decisionType}
-      </Badge>
-    ) : (
-      <span className="text-muted-foreground">—</span>
-    ),
-  ),
+  column("decision", ({ row }) => <DecisionBadge decision={row.original.decisionType} data-testid="execution-decision" />),
   column("riskScore", ({ row }) => <span className="tabular-nums" data-testid="execution-risk">{row.original.riskScore ?? "—"}</span>, "text-right"),
   column("definition", ({ row }) => <span className="text-xs">{row.original.definition ?? "—"}</span>),
   column("person", ({ row }) => (

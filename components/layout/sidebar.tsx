@@ -33,10 +33,12 @@ function isActive(pathname: string, href: string): boolean {
 export function Sidebar({ items }: { items: TNavItem[] }) {
   const pathname = usePathname();
   return (
-    <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-slate-950 text-slate-300">
+    // Below md the sidebar is a rail of icons (each link keeps its name for screen readers and a tooltip),
+    // so a phone-sized window still has room for the page.
+    <aside className="sticky top-0 flex h-screen w-14 shrink-0 flex-col border-r border-border bg-slate-950 text-slate-300 md:w-56">
       <div className="flex h-14 items-center gap-2 px-4 text-[15px] font-semibold text-white">
-        <ShieldCheck className="size-5 text-indigo-400" aria-hidden />
-        Compliance Desk
+        <ShieldCheck className="size-5 shrink-0 text-indigo-400" aria-hidden />
+        <span className="hidden md:inline">Compliance Desk</span>
       </div>
       <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-3">
         {items.map((item) => {
@@ -47,18 +49,19 @@ export function Sidebar({ items }: { items: TNavItem[] }) {
               key={item.href}
               href={item.href}
               aria-current={active ? "page" : undefined}
+              title={item.label}
               className={cn(
-                "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm transition-colors",
+                "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm transition-colors max-md:justify-center max-md:px-0",
                 active ? "bg-slate-800 font-medium text-white" : "hover:bg-slate-900 hover:text-white",
               )}
             >
-              <Icon className="size-4" aria-hidden />
-              {item.label}
+              <Icon className="size-4 shrink-0" aria-hidden />
+              <span className="max-md:sr-only">{item.label}</span>
             </Link>
           );
         })}
       </nav>
-      <p className="px-4 py-3 text-[11px] text-slate-500">All actions are recorded in the audit log.</p>
+      <p className="hidden px-4 py-3 text-[11px] text-slate-500 md:block">All actions are recorded in the audit log.</p>
     </aside>
   );
 }

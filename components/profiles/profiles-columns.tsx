@@ -2,28 +2,12 @@
 
 import Link from "next/link";
 import type { TProfileRow } from "@/lib/profiles/queries";
-import { PROFILE_COLUMN_LABELS, PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS, type TProfileColumn } from "@/lib/profiles/list-shape";
+import { PROFILE_COLUMN_LABELS, type TProfileColumn } from "@/lib/profiles/list-shape";
 import { columnFactory } from "@/components/data-table/data-table-column";
 import type { TColumn } from "@/components/data-table/data-table";
 import { selectColumn } from "@/components/data-table/select-column";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
-
-const STATUS_BADGE: Record<string, BadgeProps["variant"]> = {
-  PENDING_REVIEW: "warning",
-  COMPLETED: "info",
-  ACCEPTED: "success",
-  REJECTED: "destructive",
-  IN_PROGRESS: "secondary",
-  NOT_STARTED: "outline",
-  ABANDONED: "outline",
-};
-
-const OUTCOME_BADGE: Record<string, BadgeProps["variant"]> = {
-  ALL_MATCHED: "success",
-  SOME_FAILED: "destructive",
-  PENDING: "warning",
-  NONE: "outline",
-};
+import { Badge } from "@/components/ui/badge";
+import { ProfileStatusBadge, ServiceOutcomeBadge } from "@/components/badges/status";
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -46,9 +30,7 @@ export function profileColumns(workflowNames: Record<string, string>): TColumn<T
     )),
     column("id", ({ row }) => <span className="font-mono text-xs text-muted-foreground">{row.original.id.slice(0, 8)}…</span>),
     column("status", ({ row }) => (
-      <Badge variant={STATUS_BADGE[row.original.status] ?? "outline"} data-testid="profile-status" data-status={row.original.status}>
-        {PROFILE_STATUS_LABELS[row.original.status] ?? row.original.status}
-      </Badge>
+      <ProfileStatusBadge status={row.original.status} data-testid="profile-status" />
     )),
     column("profileType", ({ row }) => <span className="text-xs">{row.original.profileType.toLowerCase()}</span>),
     column("workflows", ({ row }) => (
@@ -59,11 +41,7 @@ export function profileColumns(workflowNames: Record<string, string>): TColumn<T
     column("country", ({ row }) => <span className="font-mono text-xs">{row.original.country ?? "—"}</span>),
     column("created", ({ row }) => <span className="whitespace-nowrap tabular-nums">{day.format(row.original.createdAt)}</span>),
     column("lastModified", ({ row }) => <span className="whitespace-nowrap tabular-nums">{dayTime.format(row.original.lastModified)}</span>),
-    column("serviceOutcome", ({ row }) => (
-      <Badge variant={OUTCOME_BADGE[row.original.serviceOutcome] ?? "outline"}>
-        {SERVICE_OUTCOME_LABELS[row.original.serviceOutcome as keyof typeof SERVICE_OUTCOME_LABELS] ?? row.original.serviceOutcome}
-      </Badge>
-    )),
+    column("serviceOutcome", ({ row }) => <ServiceOutcomeBadge outcome={row.original.serviceOutcome} />),
     column("links", ({ row }) => <span className="tabular-nums">{row.original.linkCount || "—"}</span>, "text-right"),
     column("executions", ({ row: { original: p } }) =>
       p.executionCount === 0 ? (

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
   "profile.note_add": { label: "Case note added", target: "profile" },
+  "profile.refresh": { label: "Profile re-read from Trulioo", target: "profile" },
+  "profile.status_change": { label: "Status changed", target: "profile" },
   "profiles.export": { label: "Profiles exported (CSV)", target: null, piiAccess: true },
   "views.create": { label: "Saved view created", target: "saved_view" },
   "views.rename": { label: "Saved view renamed", target: "saved_view" },

@@ -10,6 +10,7 @@ const EXPECTED: Record<TPermission, string> = {
   "profiles.bulkStatus": "-M-D",
   "profiles.link": "AM-D",
   "profiles.notes": "AM-D",
+  "profiles.refresh": "AM-D",
   "profiles.export": "-MUD",
   "files.download": "AM-D",
   "executions.read": "AMUD",

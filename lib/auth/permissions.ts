@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "profiles.bulkStatus": ["MANAGER", "ADMIN"],
   "profiles.link": CASEWORK,
   "profiles.notes": CASEWORK,
+  // Re-reading one client from Trulioo costs an upstream call; those who work cases need it.
+  "profiles.refresh": CASEWORK,
   "profiles.export": ["MANAGER", "AUDITOR", "ADMIN"],
   // Auditors read cases but take evidence through PDF exports, which are themselves audited.
   "files.download": CASEWORK,

@@ -4,10 +4,10 @@ import { getDb } from "@/lib/db";
 export type TProfileFileRef = { flowId: string; elementId: string; position: number; enhanced: boolean; label: string; workflow: string | null; href: string };
 
 /** A profile's Trulioo files as download references (our own route; the upstream key never leaves the server). */
-export async function findProfileFiles(profileId: string): Promise<TProfileFileRef[]> {
+export async function findProfileFiles(profileId: string, flowId?: string): Promise<TProfileFileRef[]> {
   const db = getDb();
   const files = await db.profileFile.findMany({
-    where: { profileId },
+    where: { profileId, ...(flowId === undefined ? {} : { flowId }) },
     select: { flowId: true, elementId: true, position: true, enhanced: true },
     orderBy: [{ flowId: "asc" }, { elementId: "asc" }, { enhanced: "asc" }, { position: "asc" }],
   });

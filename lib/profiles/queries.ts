@@ -97,9 +97,3 @@ export async function getProfileFilterOptions(): Promise<TProfileFilterOptions> 
   ]);
   return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions };
 }
-
-/** One profile's header facts for its page; null when there is no such profile. */
-export async function getProfile(id: string) {
-  const { rows } = await getPool().query<TProfileRow>(`SELECT ${PROFILE_SELECT.parts[0]} FROM profiles p WHERE p.id = $1::uuid`, [id]);
-  return rows[0] ?? null;
-}

@@ -1,1 +1,1 @@
-export { PageSkeleton as default } from "@/components/layout/page-skeleton";
+export { ProfileSkeleton as default } from "@/components/profiles/profile-skeleton";

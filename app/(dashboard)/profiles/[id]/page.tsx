@@ -5,84 +5,73 @@ import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { recordRecordView } from "@/lib/audit/views";
-import { findProfileFiles } from "@/lib/files/queries";
+import { getFlowSection, getProfileCase, lastStatusChange } from "@/lib/profiles/detail";
 import { findProfileNotes } from "@/lib/profiles/notes";
-import { ProfileNotes } from "@/components/profiles/profile-notes";
-import { getProfile } from "@/lib/profiles/queries";
-import { PROFILE_STATUS_LABELS, SERVICE_OUTCOME_LABELS } from "@/lib/profiles/schemas";
-import { formatDateTime } from "@/lib/format";
+import { getProfileTimeline } from "@/lib/profiles/timeline";
 import { PageHeader } from "@/components/layout/page-header";
+import { FlowSections } from "@/components/profiles/flow-sections";
+import { ProfileExecutions, ProfileLinks, ProfileTasks } from "@/components/profiles/profile-relations";
+import { ProfileNotes } from "@/components/profiles/profile-notes";
+import { ProfileSummary } from "@/components/profiles/profile-summary";
+import { ProfileTimeline } from "@/components/profiles/profile-timeline";
+import { RefreshButton } from "@/components/profiles/refresh-button";
 
 export const metadata: Metadata = { title: "Profile" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// The case page proper (form data, file previews, services, executions, decisions) comes with the
-// review issue; this is where the list's rows lead meanwhile. Opening it is a PII-access audit event.
-export default async function ProfilePage({ params }: Props) {
+// The case page: everything an analyst needs to decide, from the local copy. Opening it is a
+// PII-access audit event (at most one per user and profile per 10 minutes).
+export default async function ProfilePage({ params, searchParams }: Props) {
   const user = await requirePageUser("profiles.read");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const profile = await getProfile(id.data);
-  if (!profile) notFound();
+  const canDownload = can(user.role, "files.download");
+  const found = await getProfileCase(id.data);
+  if (!found) notFound();
+  const { profile, flows, tasks, links, executions } = found;
+  // One flow at a time (?flow=): a client with 50 flows costs what its shown flow costs. An unknown
+  // flow in the URL shows the first one.
+  const wanted = (await searchParams).flow;
+  const flow = flows.find((f) => f.flowId === wanted) ?? flows[0];
   await recordRecordView(user, { type: "profile", id: profile.id });
-  const [files, notes] = await Promise.all([
-    can(user.role, "files.download") && !profile.piiWipedAt ? findProfileFiles(profile.id) : [],
+  const [section, notes, statusChange, timeline] = await Promise.all([
+    flow ? getFlowSection(profile.id, flow, { withFiles: canDownload && !profile.piiWipedAt }) : null,
     findProfileNotes(profile.id),
+    lastStatusChange(profile.id),
+    getProfileTimeline(profile, executions.map((e) => e.id)),
   ]);
-  const facts: [string, React.ReactNode][] = [
-    ["Client id", <span key="id" className="font-mono text-xs">{profile.id}</span>],
-    ["Email", profile.email ?? "—"],
-    ["Country", profile.country ?? "—"],
-    ["Type", profile.profileType],
-    ["Created", formatDateTime(profile.createdAt)],
-    ["Last modified", formatDateTime(profile.lastModified)],
-    ["Services", SERVICE_OUTCOME_LABELS[profile.serviceOutcome as keyof typeof SERVICE_OUTCOME_LABELS] ?? profile.serviceOutcome],
-    ["Executions", profile.executionCount ? `${profile.executionCount} · latest ${profile.latestDecision ?? "—"}` : "none"],
-    ["Linked clients", String(profile.linkCount)],
-    ["PII wiped", profile.piiWipedAt ? formatDateTime(profile.piiWipedAt) : "no"],
-  ];
+  const workflows = [...new Set(flows.map((f) => f.workflow ?? f.flowId))];
   return (
     <>
       <PageHeader
-        title={profile.fullName ?? "(no name)"}
-        description={`Status: ${PROFILE_STATUS_LABELS[profile.status] ?? profile.status}`}
-        actions={<Link href="/profiles" className="text-sm text-primary hover:underline">Back to profiles</Link>}
+        title={profile.fullName ?? (profile.piiWipedAt ? "(wiped)" : "(no name)")}
+        description={profile.email ?? undefined}
+        actions={
+          <>
+            {can(user.role, "profiles.refresh") ? <RefreshButton profileId={profile.id} /> : null}
+            <Link href="/profiles" className="text-sm text-primary hover:underline">
+              Back to profiles
+            </Link>
+          </>
+        }
       />
-      <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-y-2 rounded-lg border border-border bg-card p-4 text-sm">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-muted-foreground">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {files.length ? (
-        <section className="mt-6 max-w-2xl space-y-2">
-          <h2 className="text-base font-semibold">Files</h2>
-          <ul className="divide-y divide-border rounded-lg border border-border bg-card text-sm" data-testid="profile-files">
-            {files.map((f) => (
-              <li key={f.href} className="flex items-center justify-between gap-4 px-4 py-2">
-                <span className="truncate">
-                  <span className="font-medium">{f.label}</span>
-                  {f.workflow ? <span className="ml-2 text-xs text-muted-foreground">{f.workflow}</span> : null}
-                  {f.enhanced ? <span className="ml-2 text-xs text-muted-foreground">enhanced</span> : null}
-                  {f.position > 0 ? <span className="ml-2 text-xs text-muted-foreground">#{f.position + 1}</span> : null}
-                </span>
-                <span className="flex shrink-0 gap-3">
-                  <a href={`${f.href}&inline=1`} target="_blank" rel="noopener" className="text-primary hover:underline">
-                    Open
-                  </a>
-                  <a href={f.href} download className="text-primary hover:underline">
-                    Download
-                  </a>
-                </span>
-              </li>
-            ))}
-          </ul>
+      <ProfileSummary profile={profile} statusChange={statusChange} workflows={workflows} />
+      <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <section className="min-w-0 space-y-3" aria-labelledby="flows-title">
+          <h2 id="flows-title" className="text-base font-semibold">
+            Flows <span className="text-sm font-normal text-muted-foreground">({flows.length})</span>
+          </h2>
+          <FlowSections profileId={profile.id} flows={flows} section={section} canDownload={canDownload} wiped={profile.piiWipedAt !== null} />
         </section>
-      ) : null}
+        <aside className="min-w-0 space-y-6">
+          <ProfileLinks links={links} />
+          <ProfileExecutions executions={executions} />
+          <ProfileTasks tasks={tasks} />
+        </aside>
+      </div>
       <ProfileNotes profileId={profile.id} notes={notes} canWrite={can(user.role, "profiles.notes")} />
+      <ProfileTimeline entries={timeline} />
     </>
   );
 }
