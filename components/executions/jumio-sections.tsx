@@ -2,7 +2,7 @@ import type { TJumioView } from "@/lib/executions/jumio-detail";
 import { humanise } from "@/lib/executions/stored";
 import { formatDateTime } from "@/lib/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { DecisionBadge } from "./decision-badge";
+import { DecisionBadge } from "@/components/badges/status";
 import { KeyValues } from "./key-values";
 
 // The Jumio transaction record below the review area: capabilities with their decisions and data, the
@@ -23,7 +23,7 @@ function Capabilities({ capabilities, wiped }: { capabilities: NonNullable<TJumi
             <div className="space-y-1">
               <div className="font-medium">{humanise(capability.name)}</div>
               <div className="flex flex-wrap items-center gap-2">
-                <DecisionBadge type={entry.decision.type} />
+                <DecisionBadge decision={entry.decision.type} />
                 {entry.decision.label && entry.decision.label !== entry.decision.type ? (
                   <span className="text-xs text-muted-foreground">{entry.decision.label}</span>
                 ) : null}
@@ -55,7 +55,7 @@ function Steps({ steps }: { steps: TJumioView["steps"] }) {
             <span className="font-medium">{step.name}</span>
             {step.capabilities.length ? <span className="ml-2 text-xs text-muted-foreground">{step.capabilities.map(humanise).join(", ")}</span> : null}
           </span>
-          {step.decision ? <DecisionBadge type={step.decision.type} /> : <span className="text-muted-foreground">—</span>}
+          {step.decision ? <DecisionBadge decision={step.decision.type} /> : <span className="text-muted-foreground">—</span>}
         </li>
       ))}
     </ol>
@@ -75,7 +75,7 @@ function Rules({ rules }: { rules: TJumioView["rules"] }) {
               {[rule.result ? humanise(rule.result) : null, rule.score != null ? `score ${rule.score}` : null].filter(Boolean).join(" · ")}
             </span>
           </span>
-          {rule.decision ? <DecisionBadge type={rule.decision.type}>{rule.decision.label ?? rule.decision.type}</DecisionBadge> : null}
+          {rule.decision ? <DecisionBadge decision={rule.decision.type} /> : null}
         </li>
       ))}
     </ul>

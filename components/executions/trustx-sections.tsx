@@ -2,7 +2,7 @@ import { zoneLabel, type TTrustxView } from "@/lib/executions/trustx-detail";
 import { humanise } from "@/lib/executions/stored";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { DecisionBadge } from "./decision-badge";
+import { DecisionBadge } from "@/components/badges/status";
 import { KeyValues } from "./key-values";
 
 // The TrustX process instance and what its journey captured: status, process definition, applicant,
@@ -66,7 +66,7 @@ export function TrustxSections({ view }: { view: TTrustxView }) {
           </CardHeader>
           <CardContent className="space-y-4">
             <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="trustx-status">
-              <DecisionBadge type={instance.status}>{instance.statusLabel ?? instance.status}</DecisionBadge>
+              <DecisionBadge decision={instance.statusLabel ?? instance.status} />
               <span className="font-mono text-xs break-all text-muted-foreground">{instance.status}</span>
             </div>
             <KeyValues

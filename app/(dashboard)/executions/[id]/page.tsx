@@ -9,7 +9,7 @@ import { getExecutionDetail } from "@/lib/executions/detail";
 import { formatDateTime } from "@/lib/format";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
-import { DecisionBadge } from "@/components/executions/decision-badge";
+import { DecisionBadge } from "@/components/badges/status";
 import { DocumentReview } from "@/components/executions/document-review";
 import { ExecutionActions } from "@/components/executions/execution-actions";
 import { JumioSections } from "@/components/executions/jumio-sections";
@@ -38,7 +38,7 @@ export default async function ExecutionPage({ params }: Props) {
       "Decision",
       execution.decisionType ? (
         <span key="d" className="flex flex-wrap items-center gap-2">
-          <DecisionBadge type={execution.provider === "TRUSTX" ? execution.status : execution.decisionType}>{execution.decisionType}</DecisionBadge>
+          <DecisionBadge decision={execution.decisionType} />
           {execution.decisionLabel && execution.decisionLabel !== execution.decisionType ? <span className="text-xs text-muted-foreground">{execution.decisionLabel}</span> : null}
         </span>
       ) : "—",
