@@ -29,6 +29,8 @@ const PROVIDER_ENV = {
   SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(1000),
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
+  // Chunks of a bulk status change in flight at once (each chunk is one upstream call of ≤ 100 ids).
+  BULK_STATUS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 };
 
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.
@@ -53,6 +55,10 @@ const ZEnvSchema = z.object({
   TRUSTED_PROXIES: z.string().max(4096).optional(),
   // The sync page shows an alert when the oldest waiting webhook has waited longer than this.
   WEBHOOK_ALERT_SECONDS: z.coerce.number().int().min(1).default(120),
+  // Four eyes: a bulk change of more profiles than this waits for a second manager; 0 turns it off.
+  BULK_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(1000),
+  // The reasons offered when a status is set, separated by "|"; unset: the defaults in lib/profiles/status.
+  STATUS_REASONS: z.string().max(4000).optional(),
   ...PROVIDER_ENV,
 });
 

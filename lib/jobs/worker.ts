@@ -6,7 +6,9 @@ import type { TProviderClients } from "@/lib/providers";
 import type { TSyncKind } from "@/lib/sync/context";
 import { createSyncRun, executeSyncRun, recoverInterruptedRuns, SyncBusyError } from "@/lib/sync/run-sync";
 import { startInboxDrain } from "@/lib/webhooks/drainer";
-import { QUEUES, startBoss, type TSyncRunJob } from "./boss";
+import { QUEUES, startBoss, type TJobRunMessage, type TSyncRunJob } from "./boss";
+import { JOB_DEFINITIONS } from "./definitions";
+import { findOrphanedJobs, runJob, type TRunnerDeps } from "./runner";
 
 export type TWorkerOptions = {
   databaseUrl: string;
@@ -38,10 +40,18 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
   const { db } = options.database;
   const boss = await startBoss(options.databaseUrl, "worker", (e) => log(`pg-boss: ${e instanceof Error ? e.message : String(e)}`));
 
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const jobs: TRunnerDeps = { database: options.database, databaseUrl: options.databaseUrl, clients: options.clients, workerId, definitions: JOB_DEFINITIONS, log };
   const recover = async () => {
     for (const kind of await recoverInterruptedRuns(db, options.databaseUrl)) {
       const runId = await enqueueSync(boss, db, kind, "recovery");
       log(`resuming an interrupted ${kind.toLowerCase()} sync as run ${runId}`);
+    }
+    // A job whose worker died (nobody holds its lock) or whose message was lost is handed out again.
+    for (const orphan of await findOrphanedJobs(jobs)) {
+      // A queued job may still have its message waiting: the singleton key keeps it to one.
+      const sent = await boss.send(QUEUES.job, { jobId: orphan.id } satisfies TJobRunMessage, orphan.state === "QUEUED" ? { singletonKey: orphan.id } : {});
+      if (sent) log(`${orphan.state === "RUNNING" ? "resuming" : "handing out"} job ${orphan.id}`);
     }
   };
   await recover();
@@ -76,6 +86,12 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
     }
   });
 
+  await boss.work<TJobRunMessage>(QUEUES.job, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([message]) => {
+    if (!message) return;
+    const outcome = await runJob(jobs, message.data.jobId);
+    if (outcome === "ran") log(`job ${message.data.jobId} ended`);
+  });
+
   await boss.work(QUEUES.syncScheduled, { pollingIntervalSeconds: 5 }, async () => {
     const recent = new Date(Date.now() - 15 * 60_000);
     const active = await db.syncRun.count({ where: { OR: [{ state: "RUNNING" }, { state: "QUEUED", createdAt: { gt: recent } }] } });
@@ -86,7 +102,7 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
   const inbox = await startInboxDrain({
     database: options.database,
     clients: options.clients,
-    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    workerId,
     batchSize: options.webhookBatchSize,
     concurrency: options.webhookConcurrency ?? options.concurrency,
   });

@@ -50,8 +50,15 @@ async function bulkStatus(ctx: Ctx): Promise<Reply> {
   });
   if (forbidden.length) throw truliooError(409, 4111, "Status transition not permitted", { endClientIds: forbidden });
   const event = `MANUALLY_${target}` as EventType;
+  // Counted once the request is applied: a job that sent a chunk twice shows as noops here.
+  ctx.state.stats.inc("statusChanges.requests");
+  ctx.state.stats.inc("statusChanges.ids", unique.length);
   for (const id of unique) {
-    if (records.get(id)?.status === target) continue;
+    if (records.get(id)?.status === target) {
+      ctx.state.stats.inc("statusChanges.noops");
+      continue;
+    }
+    ctx.state.stats.inc("statusChanges.changed");
     const rec = store.edit(id, ctx.test);
     if (!rec) continue;
     rec.status = target;

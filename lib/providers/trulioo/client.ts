@@ -200,7 +200,9 @@ export class TruliooClient {
       );
       result.changed.push(...chunk);
     } catch (error) {
-      if (!(error instanceof TruliooApiError) || error.status >= 500 || error.status === 401) throw error;
+      // Only a refusal can be narrowed down: a rate limit, an outage or a credentials problem is about the
+      // whole request, and splitting the chunk would only multiply the calls.
+      if (!(error instanceof TruliooApiError) || error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 429) throw error;
       const named = error.endClientIds?.filter((id) => chunk.includes(id));
       if (named && named.length > 0) {
         for (const id of named) result.failed.push({ id, error });
