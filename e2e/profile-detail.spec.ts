@@ -7,6 +7,12 @@ import { db, seedUser } from "./support/world";
 
 const sandboxOrigin = () => new URL(process.env.TRULIOO_EXPORT_URL!).origin;
 
+/** A client Trulioo (the sandbox) has: the profiles journeys also seed local-only profiles. */
+async function upstreamClient(index: number): Promise<string> {
+  const res = await fetch(`${sandboxOrigin()}/_sandbox/trulioo/clients/by-index/${index}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
 /** The first string leaf of a JSON value: something the viewer must be able to find. */
 function firstString(value: unknown): string | null {
   if (typeof value === "string") return value.length >= 4 ? value : null;
@@ -95,8 +101,7 @@ test.describe("as an analyst", () => {
   });
 
   test("re-reads the client from Trulioo on request, says what came of it, and puts it on the timeline", async ({ page }) => {
-    const { rows } = await db().query<{ id: string }>("SELECT id::text FROM profiles WHERE pii_wiped_at IS NULL ORDER BY created_at LIMIT 1 OFFSET 5");
-    const id = rows[0]!.id;
+    const id = await upstreamClient(5);
     await page.goto(`/profiles/${id}`);
     await expect(page.getByTestId("timeline")).toContainText("Profile opened");
     await expect(async () => {
@@ -110,8 +115,7 @@ test.describe("as an analyst", () => {
 });
 
 test("a case note is still there after Trulioo changes the client and a manager runs a full resync from the sync page", async ({ browser }) => {
-  const { rows } = await db().query<{ id: string }>("SELECT id::text FROM profiles WHERE pii_wiped_at IS NULL ORDER BY created_at DESC LIMIT 1 OFFSET 7");
-  const id = rows[0]!.id;
+  const id = await upstreamClient(7);
   const note = `Checked the register for Łukasz — consistent ${Date.now()}`;
   const analyst = await browser.newContext({ storageState: storageStateFor("ANALYST") });
   const page = await analyst.newPage();

@@ -136,6 +136,24 @@ describe("bulk status jobs", () => {
     expect(lines.some((l) => l.includes("100 settled from upstream, 0 to send again"))).toBe(true);
   });
 
+  it("a change larger than the four-eyes threshold waits for approval; 0 turns it off", async () => {
+    const { db } = isolated;
+    const targets = await db.profile.findMany({ where: { status: "ACCEPTED" }, take: 4 });
+    {
+      const big = await requestBulkStatus(ctx, { selection: { ids: targets.map((t) => t.id) }, status: "PENDING_REVIEW" }, { threshold: 3 });
+      expect(big.awaitingApproval).toBe(true);
+      expect(await db.job.findUniqueOrThrow({ where: { id: big.jobId } })).toMatchObject({ state: "AWAITING_APPROVAL", approvalRequired: true });
+      // Waiting, it is not run even if a message reaches a worker.
+      expect(await runJob(deps, big.jobId)).toBe("skipped");
+      const small = await requestBulkStatus(ctx, { selection: { ids: targets.slice(0, 3).map((t) => t.id) }, status: "PENDING_REVIEW" }, { threshold: 3 });
+      expect(small.awaitingApproval).toBe(false);
+      await db.job.update({ where: { id: small.jobId }, data: { state: "CANCELLED" } });
+    }
+    const off = await requestBulkStatus(ctx, { selection: { ids: targets.map((t) => t.id) }, status: "PENDING_REVIEW" }, { threshold: 0 });
+    expect(off.awaitingApproval).toBe(false);
+    await db.job.update({ where: { id: off.jobId }, data: { state: "CANCELLED" } });
+  });
+
   it("a cancel stops before the next chunk and closes what was not sent", async () => {
     const { db } = isolated;
     const targets = await db.profile.findMany({ where: { status: "ACCEPTED" }, take: 120 });

@@ -85,11 +85,15 @@ export async function previewBulkStatus(selection: TSelection, to: TStatusTarget
  * closed with why. Over the four-eyes threshold it waits for a second manager; otherwise it is queued.
  * The request is one audit row; each profile gets its own when its chunk is done.
  */
-export async function requestBulkStatus(ctx: TActionContext, input: z.output<typeof ZBulkStatusRequestSchema>, options: { retryOfId?: string } = {}) {
+export async function requestBulkStatus(
+  ctx: TActionContext,
+  input: z.output<typeof ZBulkStatusRequestSchema>,
+  options: { retryOfId?: string; /** BULK_APPROVAL_THRESHOLD unless given. */ threshold?: number } = {},
+) {
   const planned = plan(await resolveSelection(input.selection), input.status);
   if (planned.length === 0) throw new AppError("BAD_REQUEST", "No profile matches that selection.");
   const sendable = planned.filter((r) => r.check.ok).length;
-  const threshold = getEnv().BULK_APPROVAL_THRESHOLD;
+  const threshold = options.threshold ?? getEnv().BULK_APPROVAL_THRESHOLD;
   const awaitingApproval = threshold > 0 && sendable > threshold;
   const payload: TBulkStatusPayload = { status: input.status, reason: input.reason ?? null };
   const label = PROFILE_STATUS_LABELS[input.status] ?? input.status;
