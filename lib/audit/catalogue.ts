@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   "sync.start": { label: "Sync started", target: "sync_run" },
   "profile.view": { label: "Profile opened", target: "profile", piiAccess: true },
   "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
+  "execution.feedback": { label: "Fraud feedback set", target: "execution" },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
   "profile.note_add": { label: "Case note added", target: "profile" },
   "profile.refresh": { label: "Profile re-read from Trulioo", target: "profile" },

@@ -12,6 +12,8 @@ import { Alert } from "@/components/ui/alert";
 import { DecisionBadge } from "@/components/badges/status";
 import { DocumentReview } from "@/components/executions/document-review";
 import { ExecutionActions } from "@/components/executions/execution-actions";
+import { FeedbackPanel } from "@/components/executions/feedback-panel";
+import { findFeedbackHistory } from "@/lib/executions/feedback";
 import { JumioSections } from "@/components/executions/jumio-sections";
 import { TrustxSections } from "@/components/executions/trustx-sections";
 
@@ -89,6 +91,14 @@ export default async function ExecutionPage({ params }: Props) {
           ))}
         </dl>
         <DocumentReview execution={execution} canSeeImages={can(user.role, "files.download")} />
+        {execution.provider === "JUMIO" ? (
+          <FeedbackPanel
+            executionId={execution.id}
+            current={{ status: execution.feedbackStatus, reason: execution.feedbackReason }}
+            history={await findFeedbackHistory(execution.id)}
+            canWrite={can(user.role, "executions.feedback") && execution.accountId !== null}
+          />
+        ) : null}
         {execution.jumio ? <JumioSections view={execution.jumio} wiped={!!execution.wipedOutAt} /> : null}
         {execution.trustx ? <TrustxSections view={execution.trustx} /> : null}
       </div>
