@@ -3,11 +3,15 @@ import type { TProfileCase } from "@/lib/profiles/detail";
 import { formatDateTime } from "@/lib/format";
 import { DecisionBadge, ProfileStatusBadge } from "@/components/badges/status";
 import { Badge } from "@/components/ui/badge";
+import { LinkDialog, UnlinkButton } from "./link-dialog";
 
-function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+function Panel({ title, children, testId, action }: { title: string; children: React.ReactNode; testId: string; action?: React.ReactNode }) {
   return (
     <section className="space-y-2" data-testid={testId}>
-      <h2 className="text-base font-semibold">{title}</h2>
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="text-base font-semibold">{title}</h2>
+        {action}
+      </div>
       {children}
     </section>
   );
@@ -15,10 +19,10 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
 
 const empty = (text: string) => <p className="text-sm text-muted-foreground">{text}</p>;
 
-/** Linked end clients, seen from this profile's side. */
-export function ProfileLinks({ links }: { links: TProfileCase["links"] }) {
+/** Linked end clients, seen from this profile's side; linking and unlinking for those who may. */
+export function ProfileLinks({ profileId, links, canLink }: { profileId: string; links: TProfileCase["links"]; canLink: boolean }) {
   return (
-    <Panel title="Linked clients" testId="profile-links">
+    <Panel title="Linked clients" testId="profile-links" action={canLink ? <LinkDialog profileId={profileId} /> : null}>
       {links.length === 0 ? empty("No links.") : (
         <ul className="divide-y divide-border rounded-lg border border-border bg-card text-sm">
           {links.map((l) => (
@@ -29,7 +33,10 @@ export function ProfileLinks({ links }: { links: TProfileCase["links"] }) {
                   {l.other.fullName ?? l.other.id}
                 </Link>
               </span>
-              <ProfileStatusBadge status={l.other.status} />
+              <span className="flex shrink-0 items-center gap-1">
+                <ProfileStatusBadge status={l.other.status} />
+                {canLink ? <UnlinkButton fromId={profileId} toId={l.other.id} name={l.other.fullName ?? l.other.id} /> : null}
+              </span>
             </li>
           ))}
         </ul>

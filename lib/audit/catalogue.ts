@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "profile.note_add": { label: "Case note added", target: "profile" },
   "profile.refresh": { label: "Profile re-read from Trulioo", target: "profile" },
   "profile.status_change": { label: "Status changed", target: "profile" },
+  "profile.link": { label: "End clients linked", target: "profile" },
+  "profile.unlink": { label: "End clients unlinked", target: "profile" },
   "profiles.bulk_status": { label: "Bulk status change requested", target: "job" },
   "job.approve": { label: "Job approved (four eyes)", target: "job" },
   "job.reject": { label: "Job rejected (four eyes)", target: "job" },

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/safe-action";
 import { addCaseNote, ZAddCaseNoteSchema } from "./notes";
 import { refreshProfile, ZRefreshProfileSchema } from "./refresh";
+import { linkProfiles, unlinkProfiles, ZLinkProfilesSchema, ZUnlinkProfilesSchema } from "./link-actions";
+import { findLinkCandidates, ZLinkSearchSchema } from "./link-search";
 
 export const addCaseNoteAction = authorizedAction(
   { name: "profile.note_add", permission: "profiles.notes", input: ZAddCaseNoteSchema },
@@ -21,4 +23,28 @@ export const refreshProfileAction = authorizedAction(
     revalidatePath(`/profiles/${input.profileId}`);
     return refreshed;
   },
+);
+
+export const linkProfilesAction = authorizedAction(
+  { name: "profile.link", permission: "profiles.link", input: ZLinkProfilesSchema },
+  async (input, ctx) => {
+    const link = await linkProfiles(ctx, input);
+    revalidatePath(`/profiles/${input.fromId}`);
+    return link;
+  },
+);
+
+export const unlinkProfilesAction = authorizedAction(
+  { name: "profile.unlink", permission: "profiles.link", input: ZUnlinkProfilesSchema },
+  async (input, ctx) => {
+    const link = await unlinkProfiles(ctx, input);
+    revalidatePath(`/profiles/${input.fromId}`);
+    return link;
+  },
+);
+
+// The link dialog's search: the list's own search, a handful of candidates.
+export const findLinkCandidatesAction = authorizedAction(
+  { name: "profile.link", permission: "profiles.link", input: ZLinkSearchSchema },
+  async (input) => findLinkCandidates(input),
 );

@@ -65,7 +65,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           <FlowSections profileId={profile.id} flows={flows} section={section} canDownload={canDownload} wiped={profile.piiWipedAt !== null} />
         </section>
         <aside className="min-w-0 space-y-6">
-          <ProfileLinks links={links} />
+          <ProfileLinks profileId={profile.id} links={links} canLink={can(user.role, "profiles.link")} />
           <ProfileExecutions executions={executions} />
           <ProfileTasks tasks={tasks} />
         </aside>
