@@ -163,7 +163,7 @@ function PreviewView({ preview, label }: { preview: { data: TBulkPreview } | { e
       ) : null}
       {p.unchanged ? (
         <p className="text-muted-foreground" data-testid="bulk-preview-unchanged">
-          {plural(p.unchanged, "is", "are")} {label} already: sent anyway, nothing changes for {p.unchanged === 1 ? "it" : "them"}.
+          {plural(p.unchanged, "is", "are")} already {label}: sent anyway, nothing changes for {p.unchanged === 1 ? "it" : "them"}.
         </p>
       ) : null}
       {p.refused.length ? (
