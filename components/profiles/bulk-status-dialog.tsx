@@ -113,7 +113,7 @@ function BulkStatusDialog({ selection, query, described, options, reasons, onDon
           }}
         />
         {target ? <StatusReasonField id="bulk-status-reason" reasons={reasons} required={chosen?.reasonRequired ?? false} onChange={setReason} error={errors.reason} /> : null}
-        {target ? <PreviewView preview={current} label={chosen?.label ?? target} /> : null}
+        {target ? <PreviewView preview={current} target={target} label={chosen?.label ?? target} /> : null}
         <DialogFooter>
           <Button type="button" variant="outline" onClick={onClose} disabled={pending}>
             Cancel
@@ -127,7 +127,9 @@ function BulkStatusDialog({ selection, query, described, options, reasons, onDon
   );
 }
 
-function PreviewView({ preview, label }: { preview: { data: TBulkPreview } | { error: string } | null; label: string }) {
+const ROW = "grid grid-cols-[2.5rem_auto_minmax(0,1fr)] items-center gap-x-2";
+
+function PreviewView({ preview, target, label }: { preview: { data: TBulkPreview } | { error: string } | null; target: TStatusTarget; label: string }) {
   if (!preview) {
     return (
       <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
@@ -153,10 +155,10 @@ function PreviewView({ preview, label }: { preview: { data: TBulkPreview } | { e
       {p.byStatus.length ? (
         <ul className="space-y-1" aria-label="Sent, by current status">
           {p.byStatus.map((s) => (
-            <li key={s.status} className="flex flex-wrap items-center gap-2">
-              <span className="w-14 text-right tabular-nums">{s.count.toLocaleString("en")}</span>
+            <li key={s.status} className={ROW}>
+              <span className="text-right tabular-nums">{s.count.toLocaleString("en")}</span>
               <ProfileStatusBadge status={s.status} />
-              <span className="text-muted-foreground">→ {label}</span>
+              <span className="text-muted-foreground">{s.status === target ? "no change" : `→ ${label}`}</span>
             </li>
           ))}
         </ul>
@@ -171,8 +173,8 @@ function PreviewView({ preview, label }: { preview: { data: TBulkPreview } | { e
           <p className="font-medium text-destructive">Refused by the transition rules, not sent:</p>
           <ul className="mt-1 space-y-1">
             {p.refused.map((r) => (
-              <li key={r.status} className="flex flex-wrap items-center gap-2">
-                <span className="w-14 text-right tabular-nums">{r.count.toLocaleString("en")}</span>
+              <li key={r.status} className={ROW}>
+                <span className="text-right tabular-nums">{r.count.toLocaleString("en")}</span>
                 <ProfileStatusBadge status={r.status} />
                 <span className="text-muted-foreground">{r.reason}</span>
               </li>

@@ -67,10 +67,12 @@ function StatusChangeDialog({ profileId, status, options, reasons, onClose }: Om
       <DialogContent data-testid="status-change-dialog">
         <DialogHeader>
           <DialogTitle>Change status</DialogTitle>
-          <DialogDescription className="flex flex-wrap items-center gap-1.5">
-            Now <ProfileStatusBadge status={status} />. Trulioo is changed first; this copy follows once it confirms.
-          </DialogDescription>
+          <DialogDescription>Trulioo is changed first; this profile follows here once Trulioo confirms.</DialogDescription>
         </DialogHeader>
+        <p className="flex items-center gap-2 text-sm">
+          <span className="text-muted-foreground">Now</span>
+          <ProfileStatusBadge status={status} />
+        </p>
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {errors.form ? (
             <Alert variant="destructive" data-testid="status-change-error">
