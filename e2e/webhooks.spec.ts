@@ -3,6 +3,7 @@ import { parseProviderEnv } from "../lib/env";
 import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
 import { storageStateFor } from "./support/users";
+import { withStatusLock } from "./support/world";
 
 test.use({ storageState: storageStateFor("MANAGER") });
 // One after another: the webhook journey asserts that no sync ran meanwhile.
@@ -21,13 +22,15 @@ test("a status change in Trulioo reaches the overview through a webhook, without
     await page.goto("/");
     return Number((await page.getByTestId("status-ACCEPTED").locator('[data-slot="card-title"]').innerText()).replace(/,/g, ""));
   };
-  const before = await acceptedCount();
-  const runsBefore = await page.goto("/sync").then(() => page.getByTestId("sync-run").count());
-
-  const result = await trulioo.updateStatuses([target!.id], "ACCEPTED");
-  expect(result.changed).toEqual([target!.id]);
-
-  await expect.poll(acceptedCount, { timeout: 30_000, intervals: [500, 1000, 2000] }).toBe(before + 1);
+  // A bulk status change elsewhere (e2e/status.spec.ts) would move the count under our feet.
+  const runsBefore = await withStatusLock(async () => {
+    const before = await acceptedCount();
+    const runs = await page.goto("/sync").then(() => page.getByTestId("sync-run").count());
+    const result = await trulioo.updateStatuses([target!.id], "ACCEPTED");
+    expect(result.changed).toEqual([target!.id]);
+    await expect.poll(acceptedCount, { timeout: 30_000, intervals: [500, 1000, 2000] }).toBe(before + 1);
+    return runs;
+  });
 
   await page.goto("/sync");
   const event = page.getByTestId("webhook-event").filter({ hasText: "MANUALLY_ACCEPTED" }).filter({ hasText: target!.id });

@@ -2,10 +2,16 @@ import type { TProfileCase, TStatusChange } from "@/lib/profiles/detail";
 import { formatAge, formatDateTime } from "@/lib/format";
 import { ProfileStatusBadge, ServiceOutcomeBadge } from "@/components/badges/status";
 
-type Props = { profile: TProfileCase["profile"]; statusChange: TStatusChange; workflows: string[] };
+type Props = {
+  profile: TProfileCase["profile"];
+  statusChange: TStatusChange;
+  workflows: string[];
+  /** The status changer, for those who may use it. */
+  statusAction?: React.ReactNode;
+};
 
 /** The case's header facts: what it is, where it stands, who moved it there, and how fresh our copy is. */
-export function ProfileSummary({ profile, statusChange, workflows }: Props) {
+export function ProfileSummary({ profile, statusChange, workflows, statusAction }: Props) {
   const changed = statusChange
     ? `${statusChange.where === "here" ? `by ${statusChange.by ?? "someone"} here` : "in Trulioo"}, ${formatAge(statusChange.at)}`
     : profile.statusManuallyChanged
@@ -33,6 +39,7 @@ export function ProfileSummary({ profile, statusChange, workflows }: Props) {
           set {changed}
           {statusChange ? <span className="sr-only"> ({formatDateTime(statusChange.at)})</span> : null}
         </span>
+        {statusAction ? <span className="sm:ml-auto">{statusAction}</span> : null}
       </div>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 xl:grid-cols-3">
         {facts.map(([label, value, testId]) => (

@@ -8,16 +8,19 @@ import type { TProfileFilterOptions, TProfileRow } from "@/lib/profiles/queries"
 import { resetList, toListQuery, withFilters } from "@/lib/list/query-string";
 import { PROFILE_COLUMNS, PROFILE_COLUMN_LABELS, PROFILE_LIST_SHAPE, PROFILE_PAGE_SIZES } from "@/lib/profiles/list-shape";
 import type { TProfileListParams, TProfileFilters } from "@/lib/profiles/schemas";
+import type { TStatusOption } from "@/lib/profiles/status/transitions";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { KeyboardHelp } from "@/components/data-table/keyboard-help";
 import { SelectionBar, type TSelection } from "@/components/data-table/selection-bar";
+import { formatTotal } from "@/components/data-table/data-table-pagination";
 import { useListNavigation } from "@/components/data-table/use-list-navigation";
 import { useRowKeyboard } from "@/components/data-table/use-row-keyboard";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/utils";
+import { BulkStatusButton } from "./bulk-status-dialog";
 import { profileColumns } from "./profiles-columns";
 import { ProfilesToolbar } from "./profiles-toolbar";
 
@@ -27,10 +30,12 @@ type Props = {
   options: TProfileFilterOptions;
   statusCounts: TFacetCounts;
   canExport: boolean;
+  /** The statuses and reasons of a bulk change, for those who may make one. */
+  bulkStatus?: { options: TStatusOption[]; reasons: string[] } | null;
   savedViews?: React.ReactNode;
 };
 
-export function ProfilesTable({ params, page, options, statusCounts, canExport, savedViews }: Props) {
+export function ProfilesTable({ params, page, options, statusCounts, canExport, bulkStatus, savedViews }: Props) {
   const router = useRouter();
   const { navigate, pending } = useListNavigation();
   // A selection belongs to the list it was made on: a new filter, sort or page starts empty.
@@ -120,7 +125,22 @@ export function ProfilesTable({ params, page, options, statusCounts, canExport, 
         total={page.total}
         onSelectAllMatching={() => setSelection({ kind: "filter" })}
         onClear={() => setSelection({ kind: "rows", ids: [] })}
-      />
+      >
+        {bulkStatus ? (
+          <BulkStatusButton
+            selection={selection}
+            query={exportQuery}
+            described={
+              selection.kind === "filter"
+                ? `all ${formatTotal(page.total)} profiles matching this filter`
+                : `${selection.ids.length} selected ${selection.ids.length === 1 ? "profile" : "profiles"}`
+            }
+            options={bulkStatus.options}
+            reasons={bulkStatus.reasons}
+            onDone={() => setSelection({ kind: "rows", ids: [] })}
+          />
+        ) : null}
+      </SelectionBar>
     </div>
   );
 }

@@ -9,8 +9,23 @@ import { uniqueEmail } from "./users";
 let pool: pg.Pool | null = null;
 
 export function db(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
   return pool;
+}
+
+/**
+ * Held by a journey while it counts profiles by status and by one that changes many statuses at once,
+ * so neither lands in the middle of the other. A session lock: one pooled connection holds it throughout.
+ */
+export async function withStatusLock<T>(body: () => Promise<T>): Promise<T> {
+  const client = await db().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(1515)");
+    return await body();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(1515)").catch(() => undefined);
+    client.release();
+  }
 }
 
 export type TSeededUser = { id: string; email: string; password: string; role: TRole };

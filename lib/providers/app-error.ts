@@ -10,6 +10,12 @@ import {
   ProviderTimeoutError,
 } from "./errors";
 
+// Only Trulioo sends codes of its own (4000-6504); a small number in the body's code field is the HTTP
+// status repeated, which says nothing the status does not.
+function providerCode(error: ProviderHttpError): number | null {
+  return error.code !== null && error.code >= 1000 ? error.code : null;
+}
+
 /**
  * What a provider's failure means to the person who asked, as an AppError: the one place where the
  * three clients' errors become words. A provider code is named with its documented meaning (e.g.
@@ -24,14 +30,16 @@ export function toAppError(error: unknown, what = "The record"): AppError | null
   if (error instanceof ProviderAuthError) return new AppError("UPSTREAM_UNAVAILABLE", `${name} refused our credentials. Ask an administrator to check them.`);
   if (error instanceof ProviderResponseError) return new AppError("UPSTREAM_ERROR", `${name} sent an answer we could not read.`);
   if (error instanceof ProviderHttpError) {
-    const meaning = error.code !== null ? (error.provider === "trulioo" ? TRULIOO_ERROR_CODES[error.code] : null) ?? error.upstreamMessage : error.upstreamMessage;
-    const code = error.code !== null ? ` ${error.code}` : "";
-    if (error.status === 404 && (error.code === null || error.code === 4100)) {
-      return new AppError("NOT_FOUND", `${what} is not at ${name} (any more).`, { provider: error.provider, code: error.code });
+    const code = providerCode(error);
+    const meaning = (code !== null && error.provider === "trulioo" ? TRULIOO_ERROR_CODES[code] : null) ?? (error.upstreamMessage?.trim().replace(/\.+$/, "") || null);
+    const said = code !== null ? `${name} ${code}: ${meaning ?? "error"}.` : null;
+    if (error.status === 404 && (code === null || code === 4100)) {
+      const gone = `${what} is not at ${name} (any more).`;
+      return new AppError("NOT_FOUND", said ? `${said} ${gone}` : gone, { provider: error.provider, code });
     }
     if (error.status === 429) return new AppError("UPSTREAM_UNAVAILABLE", `${name} is busy (rate limited). Try again in a moment.`);
-    if (error.status >= 500) return new AppError("UPSTREAM_ERROR", `${name} failed (HTTP ${error.status}). Try again later.`);
-    return new AppError("UPSTREAM_ERROR", `${name}${code}: ${meaning ?? `refused (HTTP ${error.status})`}.`, { provider: error.provider, code: error.code, status: error.status });
+    if (error.status >= 500) return new AppError("UPSTREAM_ERROR", `${said ?? `${name} failed (HTTP ${error.status}).`} Try again later.`, { provider: error.provider, code, status: error.status });
+    return new AppError("UPSTREAM_ERROR", said ?? `${name}: ${meaning ?? `refused (HTTP ${error.status})`}.`, { provider: error.provider, code, status: error.status });
   }
   return new AppError("UPSTREAM_ERROR", `${name} failed: ${error.message}`);
 }

@@ -5,6 +5,8 @@ import { lastPageSize } from "@/lib/list/count";
 import { countProfilesWithStatuses, findProfiles, getProfileFilterOptions } from "@/lib/profiles/queries";
 import { profileList } from "@/lib/profiles/schemas";
 import { findSavedViews } from "@/lib/views/queries";
+import { getEnv } from "@/lib/env";
+import { STATUS_TARGETS, statusOptions, statusReasons } from "@/lib/profiles/status/transitions";
 import { SavedViewsMenu } from "@/components/views/saved-views-menu";
 import { PageHeader } from "@/components/layout/page-header";
 import { DataTableNotices } from "@/components/data-table/data-table-notices";
@@ -37,6 +39,7 @@ export default async function Page({ searchParams }: Props) {
         options={options}
         statusCounts={statusCounts}
         canExport={can(user.role, "profiles.export")}
+        bulkStatus={can(user.role, "profiles.bulkStatus") ? { options: statusOptions(STATUS_TARGETS), reasons: statusReasons(getEnv().STATUS_REASONS) } : null}
         savedViews={<SavedViewsMenu list="profiles" path="/profiles" query={profileList.toQuery({ ...params, page: 1, cursor: null })} views={views} />}
       />
     </>

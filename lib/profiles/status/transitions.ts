@@ -1,6 +1,7 @@
 // The contract's transition table for a status set by hand (P1), and the reasons offered with it.
 // Pure: the list's dialog, the case page and the server all read the same rules.
 
+import { PROFILE_STATUS_LABELS } from "@/lib/profiles/list-shape";
 import type { TStatusTarget } from "@/lib/providers/trulioo/schemas";
 
 export { STATUS_TARGETS, type TStatusTarget } from "@/lib/providers/trulioo/schemas";
@@ -48,4 +49,11 @@ export const DEFAULT_STATUS_REASONS = [
 export function statusReasons(configured: string | undefined): string[] {
   const list = (configured ?? "").split("|").map((r) => r.trim()).filter(Boolean);
   return list.length ? [...new Set(list)] : [...DEFAULT_STATUS_REASONS];
+}
+
+/** A status a person may pick, as the browser needs it (the rules stay on the server's side). */
+export type TStatusOption = { value: TStatusTarget; label: string; reasonRequired: boolean };
+
+export function statusOptions(targets: readonly TStatusTarget[]): TStatusOption[] {
+  return targets.map((value) => ({ value, label: PROFILE_STATUS_LABELS[value] ?? value, reasonRequired: reasonRequired(value) }));
 }

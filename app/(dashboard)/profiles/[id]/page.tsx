@@ -8,6 +8,9 @@ import { recordRecordView } from "@/lib/audit/views";
 import { getFlowSection, getProfileCase, lastStatusChange } from "@/lib/profiles/detail";
 import { findProfileNotes } from "@/lib/profiles/notes";
 import { getProfileTimeline } from "@/lib/profiles/timeline";
+import { PROFILE_STATUS_LABELS } from "@/lib/profiles/list-shape";
+import { allowedTargets, statusOptions, statusReasons } from "@/lib/profiles/status/transitions";
+import { getEnv } from "@/lib/env";
 import { PageHeader } from "@/components/layout/page-header";
 import { FlowSections } from "@/components/profiles/flow-sections";
 import { ProfileExecutions, ProfileLinks, ProfileTasks } from "@/components/profiles/profile-relations";
@@ -15,6 +18,7 @@ import { ProfileNotes } from "@/components/profiles/profile-notes";
 import { ProfileSummary } from "@/components/profiles/profile-summary";
 import { ProfileTimeline } from "@/components/profiles/profile-timeline";
 import { RefreshButton } from "@/components/profiles/refresh-button";
+import { StatusChanger } from "@/components/profiles/status-changer";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -42,6 +46,17 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     getProfileTimeline(profile, executions.map((e) => e.id)),
   ]);
   const workflows = [...new Set(flows.map((f) => f.workflow ?? f.flowId))];
+  // A wiped profile keeps the status it ended with: there is nothing left to decide on.
+  const statusAction =
+    can(user.role, "profiles.status") && !profile.piiWipedAt ? (
+      <StatusChanger
+        profileId={profile.id}
+        status={profile.status}
+        statusLabel={PROFILE_STATUS_LABELS[profile.status] ?? profile.status}
+        options={statusOptions(allowedTargets(profile.status))}
+        reasons={statusReasons(getEnv().STATUS_REASONS)}
+      />
+    ) : null;
   return (
     <>
       <PageHeader
@@ -56,7 +71,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           </>
         }
       />
-      <ProfileSummary profile={profile} statusChange={statusChange} workflows={workflows} />
+      <ProfileSummary profile={profile} statusChange={statusChange} workflows={workflows} statusAction={statusAction} />
       <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section className="min-w-0 space-y-3" aria-labelledby="flows-title">
           <h2 id="flows-title" className="text-base font-semibold">
