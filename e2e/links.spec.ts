@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./support/users";
+import { db } from "./support/world";
+
+// End-client links from the case page (issue 16): both sides show the link at once, and after unlinking neither does.
+
+test.use({ storageState: storageStateFor("ANALYST") });
+
+test("an analyst links two clients as owner and owned, both pages show it, then unlinks it", async ({ page }) => {
+  // Two clients Trulioo has (the profiles journeys seed local-only ones into their own workflow), not linked yet.
+  const { rows } = await db().query<{ a: string; b: string; b_name: string }>(
+    `SELECT a.id::text AS a, b.id::text AS b, b.full_name AS b_name FROM profiles a JOIN profiles b ON a.id < b.id
+     WHERE a.full_name IS NOT NULL AND b.full_name IS NOT NULL AND a.pii_wiped_at IS NULL AND b.pii_wiped_at IS NULL
+       AND NOT ('wf-e2e-review' = ANY(a.workflow_ids)) AND NOT ('wf-e2e-review' = ANY(b.workflow_ids))
+       AND a.link_count = 0 AND b.link_count = 0
+     ORDER BY a.id DESC, b.id DESC LIMIT 1`,
+  );
+  const { a, b, b_name: bName } = rows[0]!;
+  await page.goto(`/profiles/${a}`);
+  await expect(async () => {
+    await page.getByTestId("link-open").click();
+    await expect(page.getByRole("dialog")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Find a client").fill(b);
+  await dialog.getByRole("button", { name: "Search" }).click();
+  await expect(dialog.getByTestId("link-candidates")).toContainText(bName);
+  await dialog.getByLabel("This client…").selectOption("OWNS");
+  await dialog.getByRole("button", { name: "Link" }).click();
+  await expect(dialog).toBeHidden();
+
+  const forward = page.locator(`[data-testid="profile-link"][data-side="from"]`).filter({ has: page.locator(`a[href="/profiles/${b}"]`) });
+  await expect(forward).toContainText("Owns");
+  await page.goto(`/profiles/${b}`);
+  const backward = page.locator(`[data-testid="profile-link"][data-side="to"]`).filter({ has: page.locator(`a[href="/profiles/${a}"]`) });
+  await expect(backward).toContainText("Owned by");
+
+  page.once("dialog", (d) => void d.accept());
+  await backward.getByTestId("unlink").click();
+  await expect(backward).toHaveCount(0);
+  await page.goto(`/profiles/${a}`);
+  await expect(page.locator(`[data-testid="profile-link"]`).filter({ has: page.locator(`a[href="/profiles/${b}"]`) })).toHaveCount(0);
+  const audited = await db().query("SELECT action FROM audit_events WHERE action IN ('profile.link', 'profile.unlink') AND target_id = $1 AND outcome = 'SUCCESS'", [a]);
+  expect(audited.rows.map((r) => r.action).sort()).toEqual(["profile.link", "profile.unlink"]);
+});
+
+test("linking a pair that Trulioo already links shows Trulioo's refusal in words", async ({ page }) => {
+  const { rows } = await db().query<{ from_id: string; to_id: string }>(
+    "SELECT from_id::text, to_id::text FROM profile_links ORDER BY from_id DESC LIMIT 1",
+  );
+  const link = rows[0]!;
+  await page.goto(`/profiles/${link.to_id}`);
+  await expect(async () => {
+    await page.getByTestId("link-open").click();
+    await expect(page.getByRole("dialog")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Find a client").fill(link.from_id);
+  await dialog.getByRole("button", { name: "Search" }).click();
+  await expect(dialog.getByTestId("link-candidates")).toBeVisible();
+  await dialog.getByRole("button", { name: "Link" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("4105");
+});
