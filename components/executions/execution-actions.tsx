@@ -1,3 +1,4 @@
+import { FileDown } from "lucide-react";
 import type { TPermission } from "@/lib/auth/permissions";
 
 /** What an action on one execution needs to know about it. */
@@ -12,11 +13,21 @@ export type TExecutionActionTarget = {
 type Props = { execution: TExecutionActionTarget; permissions: readonly TPermission[] };
 
 /**
- * The execution's actions, in the page header: fraud feedback (executions.feedback), the PDF
- * (exports.pdf) and the PII wipe (pii.wipe) arrive with their own issues, each shown only to the
- * permissions that may use it and each a server action that checks again. None exists yet, so this
- * renders nothing.
+ * The execution's actions, in the page header, each shown only to the permissions that may use it (the
+ * route or server action behind it checks again): the transaction PDF (exports.pdf). Fraud feedback has
+ * its own panel on the page; the PII wipe (pii.wipe) comes with its own change.
  */
-export function ExecutionActions(_props: Props) {
-  return null;
+export function ExecutionActions({ execution, permissions }: Props) {
+  const pdf = execution.provider === "JUMIO" && !execution.wipedOutAt && execution.accountId !== null && permissions.includes("exports.pdf");
+  if (!pdf) return null;
+  return (
+    <a
+      href={`/api/executions/${encodeURIComponent(execution.id)}/pdf`}
+      download
+      className="inline-flex h-8 items-center gap-1.5 rounded-md border border-input bg-background px-3 text-sm font-medium hover:bg-accent"
+      data-testid="download-pdf"
+    >
+      <FileDown className="size-4" aria-hidden /> Download PDF
+    </a>
+  );
 }

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = {
   "profile.view": { label: "Profile opened", target: "profile", piiAccess: true },
   "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
   "execution.feedback": { label: "Fraud feedback set", target: "execution" },
+  "execution.pdf": { label: "Transaction PDF exported", target: "execution", piiAccess: true },
   "file.download": { label: "File or image downloaded", target: null, piiAccess: true },
   "profile.note_add": { label: "Case note added", target: "profile" },
   "profile.refresh": { label: "Profile re-read from Trulioo", target: "profile" },

@@ -4,6 +4,7 @@ import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } fr
 import type { TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
+import { ProviderResponseError } from "../errors";
 import {
   ZEmptySchema,
   ZExecutionListSchema,
@@ -137,6 +138,19 @@ export class JumioClient {
   async downloadPdf(accountId: string, executionId: string): Promise<TBytes> {
     const { presignedUrl } = await this.getPdfLink(accountId, executionId);
     return this.http.bytes({ operation: "GET presigned pdf", method: "GET", url: presignedUrl, idempotent: true, auth: false });
+  }
+
+  /**
+   * The transaction PDF as a stream: J7's presigned URL, then the file itself. The URL is the provider's,
+   * but it is only followed over https or to the retrieval host itself (the sandbox), never elsewhere.
+   */
+  async streamPdf(accountId: string, executionId: string): Promise<TByteStream> {
+    const { presignedUrl } = await this.getPdfLink(accountId, executionId);
+    const url = new URL(presignedUrl);
+    if (url.protocol !== "https:" && url.host !== new URL(this.api).host) {
+      throw new ProviderResponseError("jumio", "GET execution pdf", [{ path: "presignedUrl", message: "neither https nor Jumio's own host" }], presignedUrl);
+    }
+    return this.http.stream({ operation: "GET presigned pdf", method: "GET", url: presignedUrl, idempotent: true, auth: false });
   }
 
   deleteExecution(accountId: string, executionId: string) {
