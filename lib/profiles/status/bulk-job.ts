@@ -79,6 +79,15 @@ export const bulkStatusJob = defineJob<TBulkStatusPayload>({
   kind: BULK_STATUS_JOB,
   payload: ZBulkStatusPayloadSchema,
   approvers: ["MANAGER", "ADMIN"],
+  requestPermission: "profiles.bulkStatus",
+  async retry(ctx, job, failedSubjectIds) {
+    // Loaded on use: the request path is the web app's (its env, the profile list's filters); the
+    // worker, which imports this file for the handlers below, never needs it.
+    const { requestBulkStatus } = await import("./bulk");
+    const { status, reason } = job.payload;
+    const created = await requestBulkStatus(ctx, { selection: { ids: failedSubjectIds }, status, reason: reason ?? undefined }, { retryOfId: job.id });
+    return { jobId: created.jobId };
+  },
   items: {
     chunkSize: CHUNK,
     concurrency: () => getWorkerEnv().BULK_STATUS_CONCURRENCY,
