@@ -32,6 +32,10 @@ export const JOB_ITEM_STATE_LABELS: Record<TJobItemState, string> = {
 export const JOB_KIND_LABELS: Record<string, string> = {
   "profiles.bulk_status": "Bulk status change",
 };
+/** What a kind's subject ids are, so the item list links each to its page. */
+export const JOB_KIND_SUBJECTS: Record<string, "profiles"> = {
+  "profiles.bulk_status": "profiles",
+};
 
 export const JOB_COLUMNS = ["title", "state", "progress", "rate", "eta", "requestedBy", "created", "finished"] as const;
 export type TJobColumn = (typeof JOB_COLUMNS)[number];
