@@ -53,6 +53,11 @@ async function replay(page: Page, action: Request, from: string, to: string) {
 }
 
 const stateOf = async (id: string) => (await db().query<{ state: string }>("SELECT state::text FROM jobs WHERE id = $1::uuid", [id])).rows[0]!.state;
+/** Closes a job a journey left waiting, as a cancel would, so the list shows it whole. */
+const closeJob = async (id: string) => {
+  await db().query("UPDATE job_items SET state = 'SKIPPED', message = 'Not sent: the job was cancelled.', finished_at = now() WHERE job_id = $1::uuid AND state = 'PENDING'", [id]);
+  await db().query("UPDATE jobs SET state = 'CANCELLED', skipped = total - done - failed, finished_at = now() WHERE id = $1::uuid", [id]);
+};
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
 test("a second manager approves a large change, watches it run to 100 %; the requester gets no panel and the server refuses them", async ({ browser }) => {
@@ -100,7 +105,7 @@ test("a second manager approves a large change, watches it run to 100 %; the req
   expect(await stateOf(own)).toBe("AWAITING_APPROVAL");
   const denied = await db().query("SELECT 1 FROM audit_events WHERE action = 'job.approve' AND outcome = 'DENIED' AND target_id = $1", [own]);
   expect(denied.rowCount).toBe(1);
-  await db().query("UPDATE jobs SET state = 'CANCELLED', finished_at = now() WHERE id = $1::uuid", [own]);
+  await closeJob(own);
   await context.close();
 });
 
@@ -171,7 +176,7 @@ test("a manager cancels a queued job; an analyst sees the jobs read-only and the
   await expect(view.getByTestId("retry-failed")).toHaveCount(0);
   expect(await replay(view, action, queued, second)).toContain("Your role does not allow this action.");
   expect(await stateOf(second)).toBe("QUEUED");
-  await db().query("UPDATE jobs SET state = 'CANCELLED', finished_at = now() WHERE id = $1::uuid", [second]);
+  await closeJob(second);
   await analyst.close();
 });
 

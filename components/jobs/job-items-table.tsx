@@ -36,11 +36,11 @@ function itemColumns(subjects: "profiles" | null): TColumn<TJobItemRow>[] {
     column("seq", ({ row }) => <span className="tabular-nums text-muted-foreground">{row.original.seq + 1}</span>, "w-12 text-right"),
     column("subject", ({ row: { original: i } }) =>
       subjects === "profiles" ? (
-        <Link href={`/profiles/${i.subjectId}`} className="font-mono text-xs text-primary hover:underline" data-testid="item-subject">
+        <Link href={`/profiles/${i.subjectId}`} className="font-mono text-xs whitespace-nowrap text-primary hover:underline" data-testid="item-subject">
           {i.subjectId}
         </Link>
       ) : (
-        <span className="font-mono text-xs" data-testid="item-subject">{i.subjectId}</span>
+        <span className="font-mono text-xs whitespace-nowrap" data-testid="item-subject">{i.subjectId}</span>
       ),
     ),
     column("state", ({ row: { original: i } }) => (

@@ -27,10 +27,10 @@ export function JobStateBadge({ state, cancelling = false }: { state: TJobState;
 type TCounts = { total: number; done: number; failed: number; skipped: number };
 
 /** Done green, failed red, skipped grey, of the total; the numbers beside it say the same in words. */
-export function JobProgressBar({ job, progress, className }: { job: TCounts; progress: TJobProgress; className?: string }) {
+export function JobProgressBar({ job, progress, className, testId = "job-progress" }: { job: TCounts; progress: TJobProgress; className?: string; testId?: string | null }) {
   const share = (n: number) => (job.total === 0 ? 0 : (n / job.total) * 100);
   return (
-    <div className={cn("min-w-40 space-y-1", className)} data-testid="job-progress" data-percent={progress.percent}>
+    <div className={cn("min-w-40 space-y-1", className)} data-testid={testId ?? undefined} data-percent={progress.percent}>
       <div
         role="progressbar"
         aria-label="Progress"

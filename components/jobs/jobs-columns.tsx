@@ -21,13 +21,19 @@ export const jobColumns: TColumn<TJobListRow>[] = [
         {j.title}
       </Link>
       <div className="text-xs text-muted-foreground">{JOB_KIND_LABELS[j.kind] ?? j.kind}</div>
+      {/* On a phone the progress column is off to the side; the bar comes along under the title. */}
+      <JobProgressBar job={j} progress={j.progress} className="mt-1.5 md:hidden" testId={null} />
     </div>
   )),
   column("state", ({ row: { original: j } }) => <JobStateBadge state={j.state} cancelling={j.cancelRequestedAt !== null} />),
   column("progress", ({ row: { original: j } }) => <JobProgressBar job={j} progress={j.progress} />),
   column("rate", ({ row: { original: j } }) => <span className="whitespace-nowrap tabular-nums">{formatRate(j.progress.rate)}</span>, "text-right"),
   column("eta", ({ row: { original: j } }) => (j.progress.etaSeconds === null ? muted : <span className="whitespace-nowrap tabular-nums">{formatEta(j.progress.etaSeconds)}</span>), "text-right"),
-  column("requestedBy", ({ row: { original: j } }) => <span className="text-xs break-all">{j.requestedByEmail}</span>),
+  column("requestedBy", ({ row: { original: j } }) => (
+    <span className="block max-w-48 truncate text-xs" title={j.requestedByEmail}>
+      {j.requestedByEmail}
+    </span>
+  )),
   column("created", ({ row: { original: j } }) => <span className="whitespace-nowrap tabular-nums">{dayTime.format(j.createdAt)}</span>),
   column("finished", ({ row: { original: j } }) => (j.finishedAt ? <span className="whitespace-nowrap tabular-nums">{dayTime.format(j.finishedAt)}</span> : muted)),
 ];

@@ -22,7 +22,7 @@ describe("job progress", () => {
   });
 
   it("formats rates and ETAs for people", () => {
-    expect([formatRate(null), formatRate(2.345), formatRate(123.4)]).toEqual(["—", "2.3/s", "123/s"]);
+    expect([formatRate(null), formatRate(0.02), formatRate(2.345), formatRate(123.4)]).toEqual(["—", "<0.1/s", "2.3/s", "123/s"]);
     expect([formatEta(null), formatEta(42), formatEta(600), formatEta(7300)]).toEqual(["—", "42 s", "10 min", "2 h 2 min"]);
   });
 });

@@ -41,6 +41,7 @@ export function jobProgress(job: TJobCounters, now: Date): TJobProgress {
 
 export function formatRate(rate: number | null): string {
   if (rate === null) return "—";
+  if (rate < 0.1) return "<0.1/s";
   return `${rate >= 10 ? Math.round(rate).toLocaleString("en") : rate.toFixed(1)}/s`;
 }
 

@@ -78,6 +78,11 @@ export async function anyActiveJob(): Promise<boolean> {
   return rows[0]?.active ?? false;
 }
 
+export async function jobExists(id: string): Promise<boolean> {
+  const { rowCount } = await getPool().query("SELECT 1 FROM jobs WHERE id = $1::uuid", [id]);
+  return (rowCount ?? 0) > 0;
+}
+
 export type TJobLink = { id: string; title: string; state: TJobState; createdAt: Date };
 
 export type TJobDetail = TJobListRow & {

@@ -27,7 +27,11 @@ function trulioo(ctx: TCtx) {
 
 /** A failure that is about the moment, not the ids: the chunk waits and goes again. */
 function temporary(error: unknown): TemporaryJobError | null {
-  if (error instanceof ProviderTimeoutError) return new TemporaryJobError("Trulioo did not answer in time");
+  if (error instanceof ProviderTimeoutError) {
+    // The transport's own words (timed out, connection reset…) tell the two apart in the worker's log.
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}${error.cause.cause instanceof Error ? ` (${error.cause.cause.message})` : ""}` : "";
+    return new TemporaryJobError(`Trulioo did not answer in time${cause}`);
+  }
   if (error instanceof ProviderHttpError && (error.status === 429 || error.status >= 500)) {
     const retryAfter = typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds * 1000 : null;
     return new TemporaryJobError(error.status === 429 ? "Trulioo is rate limiting" : `Trulioo failed (HTTP ${error.status})`, retryAfter);
