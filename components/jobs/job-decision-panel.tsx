@@ -41,7 +41,7 @@ export function JobDecisionPanel({ jobId, requestedBy, threshold }: { jobId: str
     <Card className="border-warning/40" data-testid="approval-panel">
       <CardHeader>
         <CardTitle>Waiting for your approval</CardTitle>
-        <CardDescription>
+        <CardDescription className="[overflow-wrap:anywhere]">
           {requestedBy} asked for this change. It is larger than {threshold.toLocaleString("en")} items, so a second manager or admin decides before anything is sent.
         </CardDescription>
       </CardHeader>

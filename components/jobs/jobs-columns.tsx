@@ -8,7 +8,14 @@ import { columnFactory } from "@/components/data-table/data-table-column";
 import type { TColumn } from "@/components/data-table/data-table";
 import { JobProgressBar, JobStateBadge } from "./job-state";
 
-const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+// Short in the cell (the list is wide), the full instant on hover.
+const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const full = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const when = (d: Date) => (
+  <time dateTime={d.toISOString()} title={`${full.format(d)} UTC`} className="whitespace-nowrap tabular-nums">
+    {short.format(d)}
+  </time>
+);
 const SORTABLE = new Set<string>(["created"]);
 
 const column = columnFactory<TJobListRow, TJobColumn>(JOB_COLUMN_LABELS, SORTABLE);
@@ -30,10 +37,10 @@ export const jobColumns: TColumn<TJobListRow>[] = [
   column("rate", ({ row: { original: j } }) => <span className="whitespace-nowrap tabular-nums">{formatRate(j.progress.rate)}</span>, "text-right"),
   column("eta", ({ row: { original: j } }) => (j.progress.etaSeconds === null ? muted : <span className="whitespace-nowrap tabular-nums">{formatEta(j.progress.etaSeconds)}</span>), "text-right"),
   column("requestedBy", ({ row: { original: j } }) => (
-    <span className="block max-w-48 truncate text-xs" title={j.requestedByEmail}>
+    <span className="block max-w-40 truncate text-xs" title={j.requestedByEmail}>
       {j.requestedByEmail}
     </span>
   )),
-  column("created", ({ row: { original: j } }) => <span className="whitespace-nowrap tabular-nums">{dayTime.format(j.createdAt)}</span>),
-  column("finished", ({ row: { original: j } }) => (j.finishedAt ? <span className="whitespace-nowrap tabular-nums">{dayTime.format(j.finishedAt)}</span> : muted)),
+  column("created", ({ row: { original: j } }) => when(j.createdAt)),
+  column("finished", ({ row: { original: j } }) => (j.finishedAt ? when(j.finishedAt) : muted)),
 ];
