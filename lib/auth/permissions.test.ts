@@ -18,6 +18,8 @@ const EXPECTED: Record<TPermission, string> = {
   "exports.pdf": "--UD",
   "verifications.send": "AM-D",
   "jobs.read": "AMUD",
+  "jobs.approve": "-M-D",
+  "jobs.manage": "-M-D",
   "sync.read": "AMUD",
   "sync.run": "-M-D",
   "sync.settings": "---D",
@@ -44,7 +46,7 @@ describe("permission table", () => {
 
   it("gives ADMIN every permission and AUDITOR nothing that changes a case", () => {
     expect(permissionsOf("ADMIN")).toEqual(ALL_PERMISSIONS);
-    const auditorWrites = permissionsOf("AUDITOR").filter((p) => /status|link|notes|feedback|wipe|manage|run|send/.test(p));
+    const auditorWrites = permissionsOf("AUDITOR").filter((p) => /status|link|notes|feedback|wipe|manage|approve|run|send/.test(p));
     expect(auditorWrites).toEqual([]);
   });
 

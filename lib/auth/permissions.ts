@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   "exports.pdf": ["AUDITOR", "ADMIN"],
   "verifications.send": CASEWORK,
   "jobs.read": ALL,
+  // Four eyes on large bulk changes: a second manager (never the requester, lib/jobs/decisions.ts) decides.
+  "jobs.approve": ["MANAGER", "ADMIN"],
+  // Cancelling a job someone else may have asked for; retrying needs the permission of the job's kind.
+  "jobs.manage": ["MANAGER", "ADMIN"],
   "sync.read": ALL,
   "sync.run": ["MANAGER", "ADMIN"],
   "sync.settings": ["ADMIN"],

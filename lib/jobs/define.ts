@@ -2,7 +2,8 @@ import type pg from "pg";
 import type { z } from "zod";
 import type { Db, SqlPool } from "@/lib/db";
 import type { TAuditActor, TRequestContext } from "@/lib/audit/schemas";
-import type { TRole } from "@/lib/auth/permissions";
+import type { TPermission, TRole } from "@/lib/auth/permissions";
+import type { TActionContext } from "@/lib/actions/safe-action";
 import type { TProviderClients } from "@/lib/providers";
 
 /** The job row as a handler sees it. */
@@ -57,6 +58,14 @@ export type TJobDefinition<P = unknown> = {
   payload: z.ZodType<P>;
   /** Roles that may approve or reject it when it waits for four eyes. */
   approvers: readonly TRole[];
+  /** What it takes to ask for one: "Retry the failed ones" asks again, so it needs the same. */
+  requestPermission: TPermission;
+  /**
+   * Asks for a new job over exactly these subjects with the same parameters, naming `job` as the one it
+   * retries (retry_of_id), through the kind's own request path (its checks, its four eyes, its audit row).
+   * It writes the "job.retry" audit row in the transaction that creates the new job.
+   */
+  retry(ctx: TActionContext, job: { id: string; payload: P }, failedSubjectIds: string[]): Promise<{ jobId: string }>;
   items: TItemJobHandlers<P>;
 };
 

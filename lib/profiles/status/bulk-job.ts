@@ -27,7 +27,11 @@ function trulioo(ctx: TCtx) {
 
 /** A failure that is about the moment, not the ids: the chunk waits and goes again. */
 function temporary(error: unknown): TemporaryJobError | null {
-  if (error instanceof ProviderTimeoutError) return new TemporaryJobError("Trulioo did not answer in time");
+  if (error instanceof ProviderTimeoutError) {
+    // The transport's own words (timed out, connection reset…) tell the two apart in the worker's log.
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}${error.cause.cause instanceof Error ? ` (${error.cause.cause.message})` : ""}` : "";
+    return new TemporaryJobError(`Trulioo did not answer in time${cause}`);
+  }
   if (error instanceof ProviderHttpError && (error.status === 429 || error.status >= 500)) {
     const retryAfter = typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds * 1000 : null;
     return new TemporaryJobError(error.status === 429 ? "Trulioo is rate limiting" : `Trulioo failed (HTTP ${error.status})`, retryAfter);
@@ -79,6 +83,15 @@ export const bulkStatusJob = defineJob<TBulkStatusPayload>({
   kind: BULK_STATUS_JOB,
   payload: ZBulkStatusPayloadSchema,
   approvers: ["MANAGER", "ADMIN"],
+  requestPermission: "profiles.bulkStatus",
+  async retry(ctx, job, failedSubjectIds) {
+    // Loaded on use: the request path is the web app's (its env, the profile list's filters); the
+    // worker, which imports this file for the handlers below, never needs it.
+    const { requestBulkStatus } = await import("./bulk");
+    const { status, reason } = job.payload;
+    const created = await requestBulkStatus(ctx, { selection: { ids: failedSubjectIds }, status, reason: reason ?? undefined }, { retryOfId: job.id });
+    return { jobId: created.jobId };
+  },
   items: {
     chunkSize: CHUNK,
     concurrency: () => getWorkerEnv().BULK_STATUS_CONCURRENCY,

@@ -115,6 +115,10 @@ export async function requestBulkStatus(
         target: { type: "job", id },
         details: { to: input.status, reason: input.reason ?? null, total: planned.length, refusedByRules: planned.length - sendable, awaitingApproval, ...(options.retryOfId ? { retryOf: options.retryOfId } : {}) },
       }),
+      // "Retry the failed ones" (lib/jobs/decisions.ts) is its own event, committed with the job it made.
+      ...(options.retryOfId
+        ? [ctx.audit({ action: "job.retry", outcome: "SUCCESS", target: { type: "job", id }, details: { retryOf: options.retryOfId, total: planned.length } })]
+        : []),
     ]);
     return id;
   });
