@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getExecutionDetail } from "../../lib/executions/detail";
-import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // The execution page's data on a synced sandbox: the vendor's reading of the document against what the
 // linked person entered in Trulioo, by role, for both vendors.
 describe("execution detail", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
-  const saved = { ...process.env };
-
-  beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 60, jumioAccounts: 30, trustxInstances: 40, seed: 7 });
-    isolated = await createIsolatedDatabase("execution_detail");
-    // getExecutionDetail reads through the app's own database handle.
-    process.env.DATABASE_URL = isolated.url;
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 20 });
-  }, 90_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+  const world = syncedWorld("execution_detail", { profiles: 60, jumioAccounts: 30, trustxInstances: 40, seed: 7 });
+  let isolated: TSyncedWorld["isolated"];
+  beforeAll(() => {
+    ({ isolated } = world);
   });
 
   it("compares each linked, processed Jumio execution with its profile: names, birth date and nationality match; a document number may not", async () => {

@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { findFeedbackHistory, setExecutionFeedback, ZSetFeedbackSchema } from "../../lib/executions/feedback";
 import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // Fraud feedback (issue 16): Jumio first, then the local copy, its history and the audit row together.
 describe("fraud feedback", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("feedback", { profiles: 10, jumioAccounts: 6, trustxInstances: 2, seed: 21 });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
-  const saved = { ...process.env };
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 10, jumioAccounts: 6, trustxInstances: 2, seed: 21 });
-    isolated = await createIsolatedDatabase("feedback");
-    process.env.DATABASE_URL = isolated.url;
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 10 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("fb"), name: "Ana Feedback", role: "ANALYST" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-  }, 60_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "ANALYST", "Ana Feedback");
   });
 
   it("goes to Jumio, then to the local copy with its history (from -> to), and survives a full resync", async () => {

@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { linkProfiles, unlinkProfiles, ZLinkProfilesSchema } from "../../lib/profiles/link-actions";
 import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // End-client links (issue 16): Trulioo first (P2/P3), then both local profiles, counts and audit rows.
 describe("end-client links", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("links", { profiles: 30, jumioAccounts: 0, trustxInstances: 0, seed: 22 });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
-  const saved = { ...process.env };
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 30, jumioAccounts: 0, trustxInstances: 0, seed: 22 });
-    isolated = await createIsolatedDatabase("links");
-    process.env.DATABASE_URL = isolated.url;
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 10 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("links"), name: "Ana Links", role: "ANALYST" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-  }, 60_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "ANALYST", "Ana Links");
   });
 
   async function unlinkedPair() {

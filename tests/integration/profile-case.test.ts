@@ -1,40 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { getFlowSection, getProfileCase, lastStatusChange } from "../../lib/profiles/detail";
 import { refreshProfile } from "../../lib/profiles/refresh";
 import { readServiceDetails } from "../../lib/profiles/service-details";
 import { getProfileTimeline } from "../../lib/profiles/timeline";
 import { ZClientDetailsSchema } from "../../lib/providers/trulioo/schemas";
-import { runSyncStages } from "../../lib/sync/run-sync";
 import { mapProfile } from "../../lib/sync/map-profile";
 import { writeProfiles } from "../../lib/sync/write-profiles";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // The case page's data (issue 14), read from a real sync of the sandbox, and "refresh from Trulioo".
 describe("the profile case", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("profile_case", { profiles: 30, jumioAccounts: 4, trustxInstances: 4, seed: 14 });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
-  const saved = { ...process.env };
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 30, jumioAccounts: 4, trustxInstances: 4, seed: 14 });
-    isolated = await createIsolatedDatabase("profile_case");
-    process.env.DATABASE_URL = isolated.url;
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 10 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("case"), name: "Ana Case", role: "ANALYST" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-  }, 90_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "ANALYST", "Ana Case");
   });
 
   it("shows every flow with Trulioo's own fields, files and service results, in Trulioo's order", async () => {

@@ -1,35 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { changeProfileStatus, ZChangeStatusSchema } from "../../lib/profiles/status/change-one";
-import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // One profile's status set by hand (issue 15): Trulioo first, then the local copy and its audit row together.
 describe("changing one profile's status", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("status_change", { profiles: 60, jumioAccounts: 1, trustxInstances: 1, seed: 16 });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
-  const saved = { ...process.env };
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 60, jumioAccounts: 1, trustxInstances: 1, seed: 16 });
-    isolated = await createIsolatedDatabase("status_change");
-    process.env.DATABASE_URL = isolated.url;
-    process.env.NEXTAUTH_SECRET ??= "status-change-test-secret-0123456789";
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 8, batchSize: 100 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("analyst"), name: "Ana Lyst", role: "ANALYST" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-  }, 120_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "ANALYST", "Ana Lyst");
   });
 
   const upstreamStatus = async (id: string) => (await sb.clients.trulioo!.getClient(id)).client.status;
