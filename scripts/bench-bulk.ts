@@ -1,15 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { TActionContext } from "../lib/actions/safe-action";
 import { createDatabase } from "../lib/db";
-import { applyMigrations } from "../lib/db/migrate";
 import { parseProviderEnv } from "../lib/env";
 import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
-import { prepareDatabase } from "./lib/database";
-import { dropDatabase, ensureDatabase, withDatabase } from "./lib/embedded-postgres";
+import { scratchDatabase } from "./lib/database";
 import { startProcess, stopProcess, type TManaged } from "./lib/processes";
 import { startSandboxProcess } from "./lib/sandbox-process";
 
@@ -22,16 +17,7 @@ const N = Number(process.argv[2] ?? process.env.BENCH_BULK ?? 10_000);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main() {
-  const work = mkdtempSync(path.join(os.tmpdir(), "cd-bench-bulk-"));
-  const database = `cd_bench_bulk_${randomBytes(3).toString("hex")}`;
-  const server = process.env.DATABASE_URL;
-  const prepared = server
-    ? { url: withDatabase(server, database), embedded: null }
-    : await prepareDatabase({ dataDir: path.join(work, "pg"), database, persistent: false, log });
-  if (server) {
-    await ensureDatabase(server, database);
-    await applyMigrations(prepared.url);
-  }
+  const prepared = await scratchDatabase("bench-bulk");
   const children: TManaged[] = [];
   const { db, pool } = createDatabase(prepared.url, 4);
   let appHandlesOpen = false;
@@ -99,9 +85,7 @@ async function main() {
     for (const child of children.reverse()) await stopProcess(child);
     await db.$disconnect();
     await pool.end();
-    if (server) await dropDatabase(server, database).catch(() => undefined);
-    await prepared.embedded?.stop();
-    rmSync(work, { recursive: true, force: true });
+    await prepared.drop();
   }
 }
 

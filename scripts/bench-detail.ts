@@ -1,13 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrate";
 import { ZClientDetailsSchema } from "../lib/providers/trulioo/schemas";
 import { mapProfile } from "../lib/sync/map-profile";
 import { writeProfiles } from "../lib/sync/write-profiles";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase, type TEmbeddedPostgres } from "./lib/embedded-postgres";
+import { scratchDatabase } from "./lib/database";
 import { run, startProcess, stopProcess, waitForHttp, type TManaged } from "./lib/processes";
 import { firstLoadJs, percentile, signInCookie, timeGet } from "./lib/bench-http";
 
@@ -83,17 +79,8 @@ async function measure(fn: () => Promise<unknown>, iterations: number) {
 }
 
 async function main() {
-  const work = mkdtempSync(path.join(os.tmpdir(), "cd-bench-detail-"));
-  let embedded: TEmbeddedPostgres | null = null;
-  let server = process.env.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), persistent: false });
-    server = embedded.urlFor("postgres");
-  }
-  const name = `cd_bench_detail_${randomBytes(3).toString("hex")}`;
-  await ensureDatabase(server, name);
-  const url = withDatabase(server, name);
-  await applyMigrations(url);
+  const scratch = await scratchDatabase("bench-detail");
+  const url = scratch.url;
   let app: TManaged | null = null;
   try {
     const id = randomUUID();
@@ -142,9 +129,7 @@ async function main() {
     console.log(js ? `\nFirst-load JS of /profiles/[id]: ${(js.gzip / 1024).toFixed(1)} KiB gzip (${(js.raw / 1024).toFixed(0)} KiB raw)` : "\nFirst-load JS: no build stats");
   } finally {
     if (app) await stopProcess(app);
-    await dropDatabase(server, name).catch((error) => log(`could not drop ${name}: ${String(error)}`));
-    await embedded?.stop();
-    rmSync(work, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 
