@@ -12,7 +12,10 @@ type TItem = { id: string; before: string; state?: "PENDING" | "DONE" | "FAILED"
 async function profilesOneStatus(count: number, offset = 0): Promise<{ status: string; ids: string[] }> {
   const { rows } = await db().query<{ status: string; ids: string[] }>(
     `SELECT status, (array_agg(id::text ORDER BY id))[$2::int + 1:$2::int + $1::int] AS ids FROM profiles
-     WHERE status IN ('ACCEPTED', 'REJECTED', 'PENDING_REVIEW') AND pii_wiped_at IS NULL GROUP BY status ORDER BY count(*) DESC LIMIT 1`,
+     WHERE status IN ('ACCEPTED', 'REJECTED', 'PENDING_REVIEW') AND pii_wiped_at IS NULL
+       -- Clients Trulioo has: the profiles journeys seed local-only ones into a workflow of their own.
+       AND NOT ('wf-e2e-review' = ANY(workflow_ids))
+     GROUP BY status ORDER BY count(*) DESC LIMIT 1`,
     [count, offset],
   );
   expect(rows[0]?.ids.length).toBe(count);
