@@ -107,11 +107,16 @@ export type TStatusChange = { at: Date; by: string | null; where: "here" | "trul
 export async function lastStatusChange(profileId: string): Promise<TStatusChange> {
   const db = getDb();
   const [ours, upstream] = await Promise.all([
-    db.auditEvent.findFirst({
-      where: { action: "profile.status_change", outcome: "SUCCESS", targetType: "profile", targetId: profileId },
-      orderBy: { at: "desc" },
-      select: { at: true, actorEmail: true, actor: { select: { name: true } } },
-    }),
+    // A bulk change that found the profile already there changed nothing: it does not count as setting it
+    // (filtered here: a JSON-path NOT in SQL also drops the rows that have no such key).
+    db.auditEvent
+      .findMany({
+        where: { action: "profile.status_change", outcome: "SUCCESS", targetType: "profile", targetId: profileId },
+        orderBy: { at: "desc" },
+        take: 20,
+        select: { at: true, actorEmail: true, details: true, actor: { select: { name: true } } },
+      })
+      .then((rows) => rows.find((r) => !(r.details && typeof r.details === "object" && (r.details as { noop?: unknown }).noop === true)) ?? null),
     db.webhookEvent.findFirst({
       where: { source: "trulioo", subjectId: profileId, type: { startsWith: "MANUALLY_" }, OR: [{ outcome: null }, { outcome: { not: "echo" } }] },
       orderBy: { receivedAt: "desc" },

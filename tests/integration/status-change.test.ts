@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
+import { lastStatusChange } from "../../lib/profiles/detail";
 import { changeProfileStatus, ZChangeStatusSchema } from "../../lib/profiles/status/change-one";
 import { actionContextFor, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
@@ -25,6 +26,8 @@ describe("changing one profile's status", () => {
     const before = await requests();
     const result = await changeProfileStatus(ctx, { profileId: profile.id, status: "PENDING_REVIEW", reason: "Needs more information from the customer" }, sb.clients);
     expect(result).toEqual({ from: "ACCEPTED", to: "PENDING_REVIEW" });
+    // The case page's header now names who set it, here.
+    expect(await lastStatusChange(profile.id)).toMatchObject({ where: "here", by: "Ana Lyst" });
     expect((await requests()) - before).toBe(1);
     expect(await upstreamStatus(profile.id)).toBe("PENDING_REVIEW");
     expect(await isolated.db.profile.findUniqueOrThrow({ where: { id: profile.id } })).toMatchObject({ status: "PENDING_REVIEW", statusManuallyChanged: true });
