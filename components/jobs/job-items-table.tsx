@@ -31,12 +31,12 @@ const column = columnFactory<TJobItemRow, TJobItemColumn>(JOB_ITEM_COLUMN_LABELS
 const muted = <span className="text-muted-foreground">—</span>;
 
 /** `subjects`: what the ids are, so they link to their page ("profiles" for a bulk status change). */
-function itemColumns(subjects: "profiles" | null): TColumn<TJobItemRow>[] {
+function itemColumns(subjects: "profiles" | "executions" | null): TColumn<TJobItemRow>[] {
   return [
     column("seq", ({ row }) => <span className="tabular-nums text-muted-foreground">{row.original.seq + 1}</span>, "w-12 text-right"),
     column("subject", ({ row: { original: i } }) =>
-      subjects === "profiles" ? (
-        <Link href={`/profiles/${i.subjectId}`} className="font-mono text-xs whitespace-nowrap text-primary hover:underline" data-testid="item-subject">
+      subjects ? (
+        <Link href={`/${subjects}/${encodeURIComponent(i.subjectId)}`} className="font-mono text-xs whitespace-nowrap text-primary hover:underline" data-testid="item-subject">
           {i.subjectId}
         </Link>
       ) : (
@@ -59,7 +59,7 @@ type Props = {
   params: TJobItemListParams;
   page: TPageView<TJobItemRow>;
   counts: Record<TJobItemState, number>;
-  subjects: "profiles" | null;
+  subjects: "profiles" | "executions" | null;
 };
 
 export function JobItemsTable({ params, page, counts, subjects }: Props) {

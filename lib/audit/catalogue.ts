@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = {
   "job.reject": { label: "Job rejected (four eyes)", target: "job" },
   "job.cancel": { label: "Job cancelled", target: "job" },
   "job.retry": { label: "Failed items retried as a new job", target: "job" },
+  // Who wiped whom and why: ids, counts and the admin's reason only (the person's data is what went).
+  "pii.wipe_profile": { label: "Profile's personal data wiped", target: "profile" },
+  "pii.wipe_execution": { label: "Execution's personal data wiped", target: "execution" },
+  "pii.wipe_account": { label: "Jumio account wipe requested", target: "job" },
   "profiles.export": { label: "Profiles exported (CSV)", target: null, piiAccess: true },
   "views.create": { label: "Saved view created", target: "saved_view" },
   "views.rename": { label: "Saved view renamed", target: "saved_view" },

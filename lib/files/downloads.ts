@@ -38,6 +38,9 @@ async function audit(user: TCurrentUser, target: { type: TAuditTargetType; id: s
  */
 export async function downloadTruliooFile(user: TCurrentUser, input: Record<string, unknown>): Promise<Response> {
   const ref = parse(ZTruliooFileRefSchema, input);
+  // The wipe deletes the file keys with the rest: the profile's own tombstone answers for its files.
+  const profile = await getDb().profile.findUnique({ where: { id: ref.profileId }, select: { piiWipedAt: true } });
+  if (profile?.piiWipedAt) throw new AppError("GONE", "This person's data was wiped; the file is gone.");
   const file = await getDb().profileFile.findUnique({
     where: { profileId_flowId_elementId_position_enhanced: { profileId: ref.profileId, flowId: ref.flowId, elementId: ref.elementId, position: ref.position, enhanced: ref.enhanced } },
     select: { fileKey: true, profile: { select: { piiWipedAt: true } } },

@@ -36,5 +36,7 @@ export async function readServiceDetails(ref: z.output<typeof ZServiceRefSchema>
     [ref.profileId, ref.flowId, String(ref.position)],
   );
   const row = rows[0];
+  // A wiped profile's raw record is gone, so "found" can no longer be told: the tombstone answers.
+  if (row?.wiped) return { wiped: true, details: null };
   return row?.found ? { wiped: row.wiped, details: row.details } : null;
 }

@@ -96,6 +96,8 @@ export class SyncContext {
     if (externalId) this.refusals.set(externalId, message);
     this.totals.errors += 1;
     this.totals.processed += 1;
+    // A wiped person's record, read again and refused, must not bring their data back as a payload.
+    if (externalId && (extra.raw !== undefined || extra.issues !== undefined) && (await this.isWiped(externalId))) extra = {};
     await this.db.syncError.create({
       data: {
         runId: this.runId,
@@ -108,6 +110,16 @@ export class SyncContext {
       },
     });
     this.emit();
+  }
+
+  private async isWiped(externalId: string): Promise<boolean> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(externalId) ? externalId : null;
+    const { rows } = await this.pool.query<{ wiped: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM profiles WHERE id = $2::uuid AND pii_wiped_at IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM executions WHERE provider IN ('JUMIO', 'TRUSTX') AND id = $1 AND wiped_out_at IS NOT NULL) AS wiped`,
+      [externalId, uuid],
+    );
+    return rows[0]?.wiped ?? false;
   }
 
   invalidItemHandler(source: string): (item: TInvalidItem) => void {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { SqlPool } from "@/lib/db";
 import { inTransaction } from "@/lib/db/sql";
+import { executionTombstone } from "@/lib/wipes/tombstones";
 import type { TExecutionRow } from "./map-execution";
 import type { TAfterWrite, TWriteCounts } from "./write-profiles";
 
@@ -10,18 +11,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Upserts a batch of executions (Jumio or TrustX) and links each to its profile when that is here. */
 export async function writeExecutions(pool: SqlPool, batch: TExecutionRow[], afterWrite?: TAfterWrite): Promise<TWriteCounts> {
   const byKey = new Map(batch.map((row) => [`${row.provider}:${row.id}`, row]));
-  const rows = [...byKey.values()];
+  const read = [...byKey.values()];
   return inTransaction(pool, async (client) => {
-    const existing = rows.length
+    const existing = read.length
       ? (
-          await client.query<{ key: string; content_hash: string }>(
-            `SELECT provider::text || ':' || id AS key, content_hash FROM executions
+          await client.query<{ key: string; content_hash: string; wiped_out_at: Date | null; profile_id: string | null }>(
+            `SELECT provider::text || ':' || id AS key, content_hash, wiped_out_at, profile_id::text FROM executions
              WHERE (provider::text, id) IN (SELECT * FROM unnest($1::text[], $2::text[])) FOR UPDATE`,
-            [rows.map((r) => r.provider), rows.map((r) => r.id)],
+            [read.map((r) => r.provider), read.map((r) => r.id)],
           )
         ).rows
       : [];
     const known = new Map(existing.map((r) => [r.key, r.content_hash]));
+    const rows = await keepWipedWiped(client, read, new Map(existing.map((r) => [r.key, r])));
     const changed = rows.filter((r) => known.get(`${r.provider}:${r.id}`) !== r.contentHash);
     if (changed.length > 0) await upsert(client, changed);
     if (changed.length > 0) await refreshLinkedProfiles(client, changed);
@@ -31,6 +33,32 @@ export async function writeExecutions(pool: SqlPool, batch: TExecutionRow[], aft
       updated: changed.filter((r) => known.has(`${r.provider}:${r.id}`)).length,
       unchanged: rows.length - changed.length,
     };
+  });
+}
+
+/**
+ * A wiped execution stays wiped whatever its provider still sends (TrustX has no delete; a Jumio
+ * record read after J8 is already a tombstone): an execution wiped here, or one of a profile whose
+ * personal data was wiped, is written as its tombstone (no names, the record cut down to ids and
+ * decisions), keeping the time it was wiped. Status, decision and feedback still move.
+ */
+async function keepWipedWiped(
+  client: pg.PoolClient,
+  rows: TExecutionRow[],
+  existing: Map<string, { wiped_out_at: Date | null; profile_id: string | null }>,
+): Promise<TExecutionRow[]> {
+  const refs = [...new Set(rows.flatMap((r) => [existing.get(`${r.provider}:${r.id}`)?.profile_id, r.customerReference]).filter((v): v is string => !!v && UUID.test(v)))];
+  const wipedProfiles = refs.length
+    ? new Set((await client.query<{ id: string }>("SELECT id::text FROM profiles WHERE id = ANY($1::uuid[]) AND pii_wiped_at IS NOT NULL", [refs])).rows.map((r) => r.id))
+    : new Set<string>();
+  const now = new Date();
+  return rows.map((row) => {
+    const held = existing.get(`${row.provider}:${row.id}`);
+    const ofWiped = [held?.profile_id, row.customerReference].some((id) => !!id && wipedProfiles.has(id.toLowerCase()));
+    if (!held?.wiped_out_at && !ofWiped) return row;
+    const wipedOutAt = held?.wiped_out_at ?? row.wipedOutAt ?? now;
+    const tomb = executionTombstone(row.provider, row.raw, wipedOutAt);
+    return { ...row, firstName: null, lastName: null, raw: tomb.raw, contentHash: tomb.contentHash, wipedOutAt };
   });
 }
 

@@ -20,26 +20,44 @@ export async function writeProfiles(pool: SqlPool, batch: TProfileRows[], afterW
   const ids = [...byId.keys()];
   return inTransaction(pool, async (client) => {
     const existing = ids.length
-      ? (await client.query<{ id: string; content_hash: string; last_modified: Date }>(
-          "SELECT id::text, content_hash, last_modified FROM profiles WHERE id = ANY($1::uuid[]) FOR UPDATE",
+      ? (await client.query<{ id: string; content_hash: string; last_modified: Date; wiped: boolean }>(
+          "SELECT id::text, content_hash, last_modified, pii_wiped_at IS NOT NULL AS wiped FROM profiles WHERE id = ANY($1::uuid[]) FOR UPDATE",
           [ids],
         )).rows
       : [];
     const known = new Map(existing.map((row) => [row.id, row.content_hash]));
     // A copy read before a newer one was written (by a webhook re-sync meanwhile) must not replace it.
     const heldSince = new Map(existing.map((row) => [row.id, row.last_modified.getTime()]));
-    const changed = [...byId.values()].filter(
-      (rows) =>
-        known.get(rows.profile.id) !== rows.profile.contentHash && (heldSince.get(rows.profile.id) ?? 0) <= rows.profile.lastModified.getTime(),
-    );
+    const wiped = new Set(existing.filter((row) => row.wiped).map((row) => row.id));
+    const fresh = [...byId.values()].filter((rows) => (heldSince.get(rows.profile.id) ?? 0) <= rows.profile.lastModified.getTime());
+    const changed = fresh.filter((rows) => !wiped.has(rows.profile.id) && known.get(rows.profile.id) !== rows.profile.contentHash);
+    const tombstones = fresh.filter((rows) => wiped.has(rows.profile.id));
     if (changed.length > 0) await writeChanged(client, changed, new Set(known.keys()));
+    const touched = tombstones.length > 0 ? await updateTombstones(client, tombstones) : 0;
     if (afterWrite) await afterWrite(client);
     return {
       created: changed.filter((rows) => !known.has(rows.profile.id)).length,
-      updated: changed.filter((rows) => known.has(rows.profile.id)).length,
-      unchanged: byId.size - changed.length,
+      updated: changed.filter((rows) => known.has(rows.profile.id)).length + touched,
+      unchanged: byId.size - changed.length - touched,
     };
   });
+}
+
+/**
+ * A profile whose personal data was wiped stays a tombstone whatever Trulioo still sends (Trulioo has no
+ * delete): only what is not the person's moves (status, type, owners, lastModified); no name, email, raw
+ * record, field value, file key, service result, note or task is written. Returns how many changed.
+ */
+async function updateTombstones(client: pg.PoolClient, rows: TProfileRows[]): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE profiles p SET status = t.status, profile_type = t.profile_type, status_manually_changed = t.manual, owner_ids = t.owners,
+       last_modified = t.last_modified, synced_at = now()
+     FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, status text, profile_type text, manual boolean, owners text[], last_modified timestamptz)
+     WHERE p.id = t.id AND p.pii_wiped_at IS NOT NULL
+       AND (p.status, p.profile_type, p.status_manually_changed, p.owner_ids, p.last_modified) IS DISTINCT FROM (t.status, t.profile_type, t.manual, t.owners, t.last_modified)`,
+    [JSON.stringify(rows.map(({ profile: p }) => ({ id: p.id, status: p.status, profile_type: p.profileType, manual: p.statusManuallyChanged, owners: p.ownerIds, last_modified: p.lastModified })))],
+  );
+  return rowCount ?? 0;
 }
 
 const PROFILE_COLUMNS = [

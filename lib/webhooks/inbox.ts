@@ -1,6 +1,9 @@
 import "server-only";
 import type pg from "pg";
+import { wipedPayloadSql } from "@/lib/wipes/tombstones";
 import { stringifyWithoutSecrets } from "./redact";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TInboxEvent = {
   source: "trulioo" | "jumio";
@@ -45,12 +48,17 @@ function wakeDrainers(db: Queryable): void {
  */
 export async function acceptEvent(db: Queryable, event: TInboxEvent): Promise<{ stored: boolean; id: string | null }> {
   const state = event.ignore ? "IGNORED" : "RECEIVED";
+  // An event about a person whose data was wiped keeps only its ids and type (Trulioo's step and service
+  // data are form values): one primary-key probe, in the same statement.
+  const wipedSubject = event.source === "trulioo" && event.subjectId && UUID.test(event.subjectId) ? event.subjectId : null;
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO webhook_events (source, dedupe_key, type, subject_id, payload, state, lane)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::"WebhookState", $7)
+     VALUES ($1, $2, $3, $4,
+       CASE WHEN EXISTS (SELECT 1 FROM profiles WHERE id = $8::uuid AND pii_wiped_at IS NOT NULL) THEN ${wipedPayloadSql("$5::jsonb")} ELSE $5::jsonb END,
+       $6::"WebhookState", $7)
      ON CONFLICT (source, dedupe_key) DO NOTHING
      RETURNING id::text`,
-    [event.source, event.dedupeKey, event.type, event.subjectId, stringifyWithoutSecrets(event.payload), state, laneOf(event.source, event.type)],
+    [event.source, event.dedupeKey, event.type, event.subjectId, stringifyWithoutSecrets(event.payload), state, laneOf(event.source, event.type), wipedSubject],
   );
   const row = rows[0];
   if (row && !event.ignore) wakeDrainers(db);

@@ -16,6 +16,8 @@ import { FeedbackPanel } from "@/components/executions/feedback-panel";
 import { findFeedbackHistory } from "@/lib/executions/feedback";
 import { JumioSections } from "@/components/executions/jumio-sections";
 import { TrustxSections } from "@/components/executions/trustx-sections";
+import { AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { accountWipePlan, executionWipePlan } from "@/lib/wipes/plan";
 
 export const metadata: Metadata = { title: "Execution" };
 
@@ -31,7 +33,13 @@ export default async function ExecutionPage({ params }: Props) {
   const execution = await getExecutionDetail(id.data);
   if (!execution) notFound();
   await recordRecordView(user, { type: "execution", id: execution.id });
-  const person = [execution.firstName, execution.lastName].filter(Boolean).join(" ") || "(no name)";
+  const person = [execution.firstName, execution.lastName].filter(Boolean).join(" ") || (execution.wipedOutAt ? "(wiped)" : "(no name)");
+  const wipe = can(user.role, "pii.wipe")
+    ? {
+        execution: execution.wipedOutAt ? null : executionWipePlan(execution),
+        account: execution.provider === "JUMIO" && execution.accountId ? await accountWipePlan(execution.accountId) : null,
+      }
+    : undefined;
   const facts: [string, React.ReactNode][] = [
     ["Execution", <span key="id" className="font-mono text-xs break-all">{execution.id}</span>],
     ["Provider", execution.provider === "JUMIO" ? "Jumio" : "TrustX"],
@@ -62,12 +70,21 @@ export default async function ExecutionPage({ params }: Props) {
         description={execution.provider === "JUMIO" ? `Jumio workflow execution · ${execution.status}` : `TrustX process instance · ${execution.decisionLabel ?? execution.status}`}
         actions={
           <>
-            <ExecutionActions execution={execution} permissions={permissionsOf(user.role)} />
+            <ExecutionActions execution={execution} permissions={permissionsOf(user.role)} wipe={wipe} />
             <Link href="/executions" className="text-sm text-primary hover:underline">Back to executions</Link>
           </>
         }
       />
       <div className="space-y-6">
+        {execution.wipedOutAt ? (
+          <Alert variant="destructive" data-testid="pii-wiped">
+            <AlertTitle>PII wiped</AlertTitle>
+            <AlertDescription>
+              This execution&apos;s personal data was wiped on {formatDateTime(execution.wipedOutAt)}: no names, extracted data or images are
+              held here{execution.provider === "JUMIO" ? " or at Jumio" : " (TrustX keeps its own copy)"}. Ids, statuses and decisions stay.
+            </AlertDescription>
+          </Alert>
+        ) : null}
         {execution.problems.length ? (
           <Alert variant="warning" data-testid="execution-problems">
             <div className="space-y-1">

@@ -19,6 +19,10 @@ import { ProfileSummary } from "@/components/profiles/profile-summary";
 import { ProfileTimeline } from "@/components/profiles/profile-timeline";
 import { RefreshButton } from "@/components/profiles/refresh-button";
 import { StatusChanger } from "@/components/profiles/status-changer";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { WipeButton } from "@/components/wipes/wipe-dialog";
+import { formatDateTime } from "@/lib/format";
+import { profileWipePlan } from "@/lib/wipes/plan";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -39,11 +43,13 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const wanted = (await searchParams).flow;
   const flow = flows.find((f) => f.flowId === wanted) ?? flows[0];
   await recordRecordView(user, { type: "profile", id: profile.id });
-  const [section, notes, statusChange, timeline] = await Promise.all([
-    flow ? getFlowSection(profile.id, flow, { withFiles: canDownload && !profile.piiWipedAt }) : null,
+  const canWipe = can(user.role, "pii.wipe") && !profile.piiWipedAt;
+  const [section, notes, statusChange, timeline, wipePlan] = await Promise.all([
+    flow && !profile.piiWipedAt ? getFlowSection(profile.id, flow, { withFiles: canDownload }) : null,
     findProfileNotes(profile.id),
     lastStatusChange(profile.id),
     getProfileTimeline(profile, executions.map((e) => e.id)),
+    canWipe ? profileWipePlan(profile.id) : null,
   ]);
   const workflows = [...new Set(flows.map((f) => f.workflow ?? f.flowId))];
   // A wiped profile keeps the status it ended with: there is nothing left to decide on.
@@ -65,19 +71,44 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         actions={
           <>
             {can(user.role, "profiles.refresh") ? <RefreshButton profileId={profile.id} /> : null}
+            {wipePlan ? (
+              <WipeButton
+                target={{ kind: "profile", id: profile.id }}
+                label="Wipe personal data…"
+                title="Wipe this person's personal data"
+                erases={wipePlan.erases}
+                keeps={wipePlan.keeps}
+                confirmation={profile.id}
+              />
+            ) : null}
             <Link href="/profiles" className="text-sm text-primary hover:underline">
               Back to profiles
             </Link>
           </>
         }
       />
+      {profile.piiWipedAt ? (
+        <Alert variant="destructive" className="mb-6" data-testid="pii-wiped">
+          <AlertTitle>PII wiped</AlertTitle>
+          <AlertDescription>
+            This person&apos;s personal data was wiped on {formatDateTime(profile.piiWipedAt)}: no form values, files, service results or
+            Trulioo notes are held here any more, and a sync does not bring them back. The record stays for its history. Trulioo keeps its own copy.
+          </AlertDescription>
+        </Alert>
+      ) : null}
       <ProfileSummary profile={profile} statusChange={statusChange} workflows={workflows} statusAction={statusAction} />
       <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <section className="min-w-0 space-y-3" aria-labelledby="flows-title">
           <h2 id="flows-title" className="text-base font-semibold">
             Flows <span className="text-sm font-normal text-muted-foreground">({flows.length})</span>
           </h2>
-          <FlowSections profileId={profile.id} flows={flows} section={section} canDownload={canDownload} wiped={profile.piiWipedAt !== null} />
+          {profile.piiWipedAt ? (
+            <p className="rounded-lg border border-border bg-card p-4 text-sm text-muted-foreground" data-testid="flows-wiped">
+              Form values, files and service results were wiped with this person&apos;s data.
+            </p>
+          ) : (
+            <FlowSections profileId={profile.id} flows={flows} section={section} canDownload={canDownload} wiped={false} />
+          )}
         </section>
         <aside className="min-w-0 space-y-6">
           <ProfileLinks profileId={profile.id} links={links} canLink={can(user.role, "profiles.link")} />
