@@ -31,10 +31,12 @@ export const JOB_ITEM_STATE_LABELS: Record<TJobItemState, string> = {
 /** People's names for the kinds in lib/jobs/definitions.ts; an unknown kind shows as it is. */
 export const JOB_KIND_LABELS: Record<string, string> = {
   "profiles.bulk_status": "Bulk status change",
+  "executions.pdf_export": "Transaction PDFs (ZIP)",
 };
 /** What a kind's subject ids are, so the item list links each to its page. */
-export const JOB_KIND_SUBJECTS: Record<string, "profiles"> = {
+export const JOB_KIND_SUBJECTS: Record<string, "profiles" | "executions"> = {
   "profiles.bulk_status": "profiles",
+  "executions.pdf_export": "executions",
 };
 
 export const JOB_COLUMNS = ["title", "state", "progress", "rate", "eta", "requestedBy", "created", "finished"] as const;
