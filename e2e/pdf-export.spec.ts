@@ -10,11 +10,11 @@ import { db } from "./support/world";
 
 const FILTER = "provider=JUMIO&wiped=no";
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, fullPage = true) {
   const dir = process.env.E2E_SHOTS_DIR;
   if (!dir) return;
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage });
 }
 
 async function waitForJob(id: string): Promise<string> {
@@ -38,7 +38,25 @@ test("an auditor exports the PDFs of a filter as a ZIP whose index matches its e
   await page.getByTestId("export-pdfs").click();
   const dialog = page.getByTestId("export-pdfs-dialog");
   await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${expected.size} PDFs`);
-  await shot(page, "1-export-dialog");
+  await shot(page, "1-export-dialog", false);
+  // A date range counts every execution created in it, TrustX ones too (they go in the index without a PDF).
+  const range = await db().query<{ from: string; to: string }>(
+    `SELECT to_char(min(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS from, to_char(min(created_at) AT TIME ZONE 'UTC' + interval '60 days', 'YYYY-MM-DD') AS to FROM executions`,
+  );
+  const { from, to } = range.rows[0]!;
+  const inRange = await db().query<{ total: number; pdfs: number }>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE provider = 'JUMIO' AND wiped_out_at IS NULL AND account_id IS NOT NULL)::int AS pdfs
+     FROM executions WHERE created_at >= ($1 || 'T00:00:00Z')::timestamptz AND created_at < ($2 || 'T00:00:00Z')::timestamptz + interval '1 day'`,
+    [from, to],
+  );
+  await dialog.getByTestId("export-mode-range").check();
+  await dialog.getByTestId("export-from").fill(from);
+  await dialog.getByTestId("export-to").fill(to);
+  await expect(dialog.getByTestId("export-preview-total")).toHaveText(`${inRange.rows[0]!.total} executions`);
+  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${inRange.rows[0]!.pdfs} PDFs`);
+  await shot(page, "1b-export-dialog-range", false);
+  await dialog.getByTestId("export-mode-filter").check();
+  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${expected.size} PDFs`);
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await dialog.getByTestId("confirm-export-pdfs").click();
   const action = await captured;
