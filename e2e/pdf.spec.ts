@@ -24,7 +24,7 @@ test.describe("as an auditor", () => {
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const pages = bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(1);
-    const audited = await db().query("SELECT details FROM audit_events WHERE action = 'execution.pdf' AND target_id = $1 AND outcome = 'SUCCESS'", [id]);
+    const audited = await db().query("SELECT details FROM audit_events WHERE action = 'execution.pdf' AND target_id = $1 AND outcome = 'SUCCESS' AND details->>'kind' = 'transaction_pdf'", [id]);
     expect(audited.rows[0]?.details).toMatchObject({ kind: "transaction_pdf", executions: [id] });
   });
 });

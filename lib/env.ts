@@ -33,6 +33,17 @@ const PROVIDER_ENV = {
   BULK_STATUS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 };
 
+// Exports left on disk (the transaction-PDF ZIPs of issue 16). The web app serves what the worker
+// writes, so both must see the same directory; relative paths are from the project root (the cwd).
+const EXPORT_ENV = {
+  EXPORTS_DIR: z.string().min(1).default(".data/exports"),
+  // How long a finished export stays downloadable before the worker removes it.
+  EXPORT_RETENTION_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  // Chunks of a PDF export in flight at once, and PDFs fetched at once within each chunk.
+  PDF_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PDF_EXPORT_DOWNLOADS: z.coerce.number().int().min(1).max(16).default(4),
+};
+
 // The one place that reads process.env. Parsed lazily so `next build` works without a database.
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -60,6 +71,7 @@ const ZEnvSchema = z.object({
   // The reasons offered when a status is set, separated by "|"; unset: the defaults in lib/profiles/status.
   STATUS_REASONS: z.string().max(4000).optional(),
   ...PROVIDER_ENV,
+  ...EXPORT_ENV,
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -75,7 +87,7 @@ export function parseProviderEnv(raw: Record<string, string | undefined>): TProv
 // Scripts (migrate, seed, worker) need only the database part.
 const ZDbEnvSchema = ZEnvSchema.pick({ DATABASE_URL: true, DB_POOL_SIZE: true });
 // The worker and the sync scripts need the database and the providers, not the web session settings.
-const ZWorkerEnvSchema = ZDbEnvSchema.extend(PROVIDER_ENV);
+const ZWorkerEnvSchema = ZDbEnvSchema.extend(PROVIDER_ENV).extend(EXPORT_ENV);
 export type TWorkerEnv = z.infer<typeof ZWorkerEnvSchema>;
 // The app's HTTP front (scripts/serve.ts) needs where to listen and whom to believe.
 const ZEdgeEnvSchema = ZEnvSchema.pick({ TRUSTED_PROXIES: true, NEXTAUTH_URL: true }).extend({

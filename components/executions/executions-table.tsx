@@ -27,15 +27,22 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/utils";
 import { executionColumns } from "./executions-columns";
+import { ExportPdfsButton } from "./export-pdfs-dialog";
 
 const YES_NO = [
   { value: "yes", label: "Yes" },
   { value: "no", label: "No" },
 ];
 
-type Props = { params: TExecutionListParams; page: TPageView<TExecutionListRow>; options: TExecutionFilterOptions };
+type Props = {
+  params: TExecutionListParams;
+  page: TPageView<TExecutionListRow>;
+  options: TExecutionFilterOptions;
+  /** For exports.pdf holders (the action checks again): how long an export's ZIP is kept. */
+  pdfExport: { retentionHours: number } | null;
+};
 
-export function ExecutionsTable({ params, page, options }: Props) {
+export function ExecutionsTable({ params, page, options, pdfExport }: Props) {
   const { navigate, pending } = useListNavigation();
   const go = useCallback((next: TExecutionListParams) => navigate(toListQuery(EXECUTION_LIST_SHAPE, next)), [navigate]);
   const f = params.filters;
@@ -77,7 +84,17 @@ export function ExecutionsTable({ params, page, options }: Props) {
             </Button>
           ) : null}
         </div>
-        <DataTableViewOptions columns={EXECUTION_COLUMNS} labels={EXECUTION_COLUMN_LABELS} visible={params.cols} onChange={(cols) => go({ ...params, cols })} />
+        <div className="flex shrink-0 items-center gap-2">
+          {pdfExport ? (
+            <ExportPdfsButton
+              query={toListQuery(EXECUTION_LIST_SHAPE, { ...params, page: 1, cursor: null })}
+              filterTotal={page.total}
+              range={{ from: f.createdFrom, to: f.createdTo }}
+              retentionHours={pdfExport.retentionHours}
+            />
+          ) : null}
+          <DataTableViewOptions columns={EXECUTION_COLUMNS} labels={EXECUTION_COLUMN_LABELS} visible={params.cols} onChange={(cols) => go({ ...params, cols })} />
+        </div>
       </div>
       <div className={cn("transition-opacity", pending && "opacity-60")} aria-busy={pending}>
         <DataTable

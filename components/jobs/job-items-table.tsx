@@ -23,15 +23,22 @@ import { useListNavigation } from "@/components/data-table/use-list-navigation";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ProfileStatusBadge } from "@/components/badges/status";
+import { PROVIDER_LABELS } from "@/lib/executions/list-shape";
 import { cn } from "@/lib/utils";
+
+const PROVIDER_NAMES: Record<string, string> = PROVIDER_LABELS;
 
 const dayTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 const ITEM_BADGE: Record<TJobItemState, BadgeProps["variant"]> = { PENDING: "outline", CLAIMED: "info", DONE: "success", FAILED: "destructive", SKIPPED: "secondary" };
 const column = columnFactory<TJobItemRow, TJobItemColumn>(JOB_ITEM_COLUMN_LABELS, new Set(["seq"]));
+// Jobs over executions (PDF exports, account wipes) keep each item's provider where a status change keeps the old status.
+const executionColumn = columnFactory<TJobItemRow, TJobItemColumn>({ ...JOB_ITEM_COLUMN_LABELS, before: "Provider", code: "Code" }, new Set(["seq"]));
 const muted = <span className="text-muted-foreground">—</span>;
 
+type TSubjects = "profiles" | "executions" | null;
+
 /** `subjects`: what the ids are, so they link to their page ("profiles" for a bulk status change). */
-function itemColumns(subjects: "profiles" | "executions" | null): TColumn<TJobItemRow>[] {
+function itemColumns(subjects: TSubjects): TColumn<TJobItemRow>[] {
   return [
     column("seq", ({ row }) => <span className="tabular-nums text-muted-foreground">{row.original.seq + 1}</span>, "w-12 text-right"),
     column("subject", ({ row: { original: i } }) =>
@@ -48,8 +55,10 @@ function itemColumns(subjects: "profiles" | "executions" | null): TColumn<TJobIt
         {JOB_ITEM_STATE_LABELS[i.state]}
       </Badge>
     )),
-    column("before", ({ row: { original: i } }) => (i.before === null ? muted : subjects === "profiles" ? <ProfileStatusBadge status={i.before} /> : <span className="text-xs">{i.before}</span>)),
-    column("code", ({ row: { original: i } }) => (i.code ? <span className="font-mono text-xs">{i.code}</span> : muted)),
+    (subjects === "executions" ? executionColumn : column)("before", ({ row: { original: i } }) =>
+      i.before === null ? muted : subjects === "profiles" ? <ProfileStatusBadge status={i.before} /> : <span className="text-xs">{PROVIDER_NAMES[i.before] ?? i.before}</span>,
+    ),
+    (subjects === "executions" ? executionColumn : column)("code", ({ row: { original: i } }) => (i.code ? <span className="font-mono text-xs">{i.code}</span> : muted)),
     column("message", ({ row: { original: i } }) => (i.message ? <span className="block max-w-md text-xs break-words">{i.message}</span> : muted)),
     column("finished", ({ row: { original: i } }) => (i.finishedAt ? <span className="text-xs whitespace-nowrap tabular-nums">{dayTime.format(i.finishedAt)}</span> : muted)),
   ];
@@ -59,7 +68,7 @@ type Props = {
   params: TJobItemListParams;
   page: TPageView<TJobItemRow>;
   counts: Record<TJobItemState, number>;
-  subjects: "profiles" | "executions" | null;
+  subjects: TSubjects;
 };
 
 export function JobItemsTable({ params, page, counts, subjects }: Props) {

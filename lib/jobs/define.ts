@@ -67,6 +67,12 @@ export type TJobDefinition<P = unknown> = {
    */
   retry(ctx: TActionContext, job: { id: string; payload: P }, failedSubjectIds: string[]): Promise<{ jobId: string }>;
   items: TItemJobHandlers<P>;
+  /**
+   * Runs once every item has an outcome, before the job is closed (never after a cancel or a failure):
+   * what the job makes of all its items together, e.g. the ZIP of a PDF export. A worker that dies in it
+   * leaves the job RUNNING with no item left, so the next runner calls it again: it must be idempotent.
+   */
+  finish?(ctx: TJobContext<P>): Promise<void>;
 };
 
 export function defineJob<P>(definition: TJobDefinition<P>): TJobDefinition<P> {

@@ -32,11 +32,13 @@ export const JOB_ITEM_STATE_LABELS: Record<TJobItemState, string> = {
 export const JOB_KIND_LABELS: Record<string, string> = {
   "profiles.bulk_status": "Bulk status change",
   "pii.wipe_account": "PII wipe (Jumio account)",
+  "executions.pdf_export": "Transaction PDFs (ZIP)",
 };
 /** What a kind's subject ids are, so the item list links each to its page. */
 export const JOB_KIND_SUBJECTS: Record<string, "profiles" | "executions"> = {
   "profiles.bulk_status": "profiles",
   "pii.wipe_account": "executions",
+  "executions.pdf_export": "executions",
 };
 
 export const JOB_COLUMNS = ["title", "state", "progress", "rate", "eta", "requestedBy", "created", "finished"] as const;

@@ -96,13 +96,18 @@ export type TJobDetail = TJobListRow & {
   retries: TJobLink[];
   /** Items per state, counted from the items themselves (what "Retry the failed ones (N)" offers). */
   itemCounts: Record<TJobItemState, number>;
+  /** The file the job left (a PDF export's ZIP): ready until it expires, then removed by retention. */
+  artifact: { ready: boolean; bytes: number | null; expiresAt: Date | null };
 };
 
 export async function getJobDetail(id: string): Promise<TJobDetail | null> {
   const pool = getPool();
-  const { rows } = await pool.query<TJobRow & Omit<TJobDetail, keyof TJobListRow | "retryOf" | "retries" | "itemCounts"> & { retryOfId: string | null }>(
+  type TArtifactColumns = { artifactReady: boolean; artifactBytes: number | null; artifactExpiresAt: Date | null };
+  const { rows } = await pool.query<TJobRow & Omit<TJobDetail, keyof TJobListRow | "retryOf" | "retries" | "itemCounts" | "artifact"> & TArtifactColumns & { retryOfId: string | null }>(
     `SELECT ${JOB_SELECT}, j.payload, j.decided_by_id::text AS "decidedById", j.decided_by_email AS "decidedByEmail", j.decided_at AS "decidedAt",
-       j.decision_reason AS "decisionReason", j.failure, j.retry_of_id::text AS "retryOfId"
+       j.decision_reason AS "decisionReason", j.failure, j.retry_of_id::text AS "retryOfId",
+       (j.artifact_path IS NOT NULL AND j.artifact_expires_at > now()) AS "artifactReady", j.artifact_bytes::float8 AS "artifactBytes",
+       j.artifact_expires_at AS "artifactExpiresAt"
      FROM jobs j WHERE j.id = $1::uuid`,
     [id],
   );
@@ -116,8 +121,9 @@ export async function getJobDetail(id: string): Promise<TJobDetail | null> {
   ]);
   const itemCounts: Record<TJobItemState, number> = { PENDING: 0, CLAIMED: 0, DONE: 0, FAILED: 0, SKIPPED: 0 };
   for (const c of counts.rows) itemCounts[c.state] = c.n;
-  const { retryOfId: _retryOfId, ...job } = row;
-  return { ...withProgress(new Date())(job), retryOf: retryOf?.rows[0] ?? null, retries: retries.rows, itemCounts };
+  const { retryOfId: _retryOfId, artifactReady, artifactBytes, artifactExpiresAt, ...job } = row;
+  const artifact = { ready: artifactReady, bytes: artifactBytes, expiresAt: artifactExpiresAt };
+  return { ...withProgress(new Date())(job), retryOf: retryOf?.rows[0] ?? null, retries: retries.rows, itemCounts, artifact };
 }
 
 export type TJobItemRow = {

@@ -73,6 +73,7 @@ export async function runJob(deps: TRunnerDeps, jobId: string): Promise<"ran" | 
         cancelled: async () => (await db.job.findUnique({ where: { id: jobId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt != null,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       });
+      if (end === "finished" && definition.finish) await definition.finish(ctx);
       await finish(deps, jobId, end === "cancelled" ? "CANCELLED" : null, null);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,9 @@ import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
 import type { Db, TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
+import { getWorkerEnv } from "@/lib/env";
+import { sweepExports } from "@/lib/exports/retention";
+import { exportsRoot } from "@/lib/exports/storage";
 import type { TSyncKind } from "@/lib/sync/context";
 import { createSyncRun, executeSyncRun, recoverInterruptedRuns, SyncBusyError } from "@/lib/sync/run-sync";
 import { startInboxDrain } from "@/lib/webhooks/drainer";
@@ -53,6 +56,8 @@ export async function startWorker(options: TWorkerOptions): Promise<{ boss: PgBo
       const sent = await boss.send(QUEUES.job, { jobId: orphan.id } satisfies TJobRunMessage, orphan.state === "QUEUED" ? { singletonKey: orphan.id } : {});
       if (sent) log(`${orphan.state === "RUNNING" ? "resuming" : "handing out"} job ${orphan.id}`);
     }
+    // Exports past their retention, and the leftovers of exports that will never finish.
+    await sweepExports(options.database.pool, exportsRoot(getWorkerEnv().EXPORTS_DIR), log).catch((e: unknown) => log(`export retention sweep failed: ${String(e)}`));
   };
   await recover();
   const recoveryTimer = setInterval(() => void recover().catch((e: unknown) => log(`recovery check failed: ${String(e)}`)), RECOVERY_CHECK_MS);

@@ -30,7 +30,8 @@ export async function requestAccountWipe(ctx: TActionContext, input: TWipeAccoun
       request: ctx.request,
       awaitingApproval: false,
       retryOfId: options.retryOfId ?? null,
-      items: executions.map((e) => ({ subjectId: e.id, before: e.wipedOutAt ? "wiped" : "held" })),
+      // `before` holds the provider, as for every job over executions (the items list shows it so).
+      items: executions.map((e) => ({ subjectId: e.id, before: "JUMIO" })),
     });
     await recordAuditRows(client, [
       ctx.audit({ action: "pii.wipe_account", outcome: "SUCCESS", target: { type: "job", id }, details: { accountId: input.accountId, executions: executions.length, reason: input.reason, ...(options.retryOfId ? { retryOf: options.retryOfId } : {}) } }),

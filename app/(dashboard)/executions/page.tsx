@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getEnv } from "@/lib/env";
 import { lastPageSize } from "@/lib/list/count";
 import { countExecutions, findExecutions, getExecutionFilterOptions } from "@/lib/executions/queries";
 import { executionList } from "@/lib/executions/schemas";
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Executions" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function Page({ searchParams }: Props) {
-  await requirePageUser("executions.read");
+  const user = await requirePageUser("executions.read");
   const { params, notices } = executionList.parse(await searchParams);
   const [page, total, options] =
     params.cursor?.dir === "last"
@@ -22,7 +24,12 @@ export default async function Page({ searchParams }: Props) {
     <>
       <PageHeader title="Executions" description="Jumio workflow executions and TrustX process instances, one queue." />
       <DataTableNotices notices={notices} />
-      <ExecutionsTable params={params} page={{ ...page, total }} options={options} />
+      <ExecutionsTable
+        params={params}
+        page={{ ...page, total }}
+        options={options}
+        pdfExport={can(user.role, "exports.pdf") ? { retentionHours: getEnv().EXPORT_RETENTION_HOURS } : null}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { lastPageSize } from "@/lib/list/count";
 import { jobDefinition } from "@/lib/jobs/definitions";
+import { PDF_EXPORT_JOB } from "@/lib/exports/pdf-schemas";
 import { ACTIVE_JOB_STATES, FINISHED_JOB_STATES, JOB_KIND_LABELS, JOB_KIND_SUBJECTS, JOB_STATE_LABELS } from "@/lib/jobs/list-shape";
 import { formatEta, formatRate } from "@/lib/jobs/progress";
 import { countJobItems, findJobItems, getJobDetail, type TJobLink } from "@/lib/jobs/queries";
@@ -15,6 +16,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { DataTableNotices } from "@/components/data-table/data-table-notices";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { JobArtifact } from "@/components/jobs/job-artifact";
 import { JobControls } from "@/components/jobs/job-controls";
 import { JobDecisionPanel } from "@/components/jobs/job-decision-panel";
 import { JobItemsTable } from "@/components/jobs/job-items-table";
@@ -92,6 +94,7 @@ export default async function JobPage({ params, searchParams }: Props) {
             {isRequester ? "You asked for this change: it waits until a second manager or admin approves it." : "This change waits until a manager or admin other than the requester approves it."}
           </Alert>
         ) : null}
+        {job.kind === PDF_EXPORT_JOB ? <JobArtifact jobId={job.id} state={job.state} artifact={job.artifact} mayDownload={can(user.role, "exports.pdf")} /> : null}
         {mayDecide ? <JobDecisionPanel jobId={job.id} requestedBy={job.requestedByEmail} threshold={getEnv().BULK_APPROVAL_THRESHOLD} /> : null}
         <div className="grid gap-4 lg:grid-cols-[2fr_3fr]">
           <Card>
