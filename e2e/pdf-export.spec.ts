@@ -4,6 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoUser, storageStateFor } from "./support/users";
 import { db } from "./support/world";
 
+/** "1 PDF", "70 PDFs": how the dialog counts (a range may hold one). */
+const counted = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
 // Transaction PDFs as a ZIP (issue 16): an auditor exports the executions of a filter, follows the job
 // and downloads the ZIP (entries and index agree); an analyst gets no export action, and the server
 // refuses them the action and the download. E2E_SHOTS_DIR, when set, keeps screenshots of the journey.
@@ -37,7 +40,7 @@ test("an auditor exports the PDFs of a filter as a ZIP whose index matches its e
   await page.goto(`/executions?${FILTER}`);
   await page.getByTestId("export-pdfs").click();
   const dialog = page.getByTestId("export-pdfs-dialog");
-  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${expected.size} PDFs`);
+  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(counted(expected.size, "PDF"));
   await shot(page, "1-export-dialog", false);
   // A date range counts every execution created in it, TrustX ones too (they go in the index without a PDF).
   const range = await db().query<{ from: string; to: string }>(
@@ -52,11 +55,11 @@ test("an auditor exports the PDFs of a filter as a ZIP whose index matches its e
   await dialog.getByTestId("export-mode-range").check();
   await dialog.getByTestId("export-from").fill(from);
   await dialog.getByTestId("export-to").fill(to);
-  await expect(dialog.getByTestId("export-preview-total")).toHaveText(`${inRange.rows[0]!.total} executions`);
-  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${inRange.rows[0]!.pdfs} PDFs`);
+  await expect(dialog.getByTestId("export-preview-total")).toHaveText(counted(inRange.rows[0]!.total, "execution"));
+  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(counted(inRange.rows[0]!.pdfs, "PDF"));
   await shot(page, "1b-export-dialog-range", false);
   await dialog.getByTestId("export-mode-filter").check();
-  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(`${expected.size} PDFs`);
+  await expect(dialog.getByTestId("export-preview-pdfs")).toHaveText(counted(expected.size, "PDF"));
   const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await dialog.getByTestId("confirm-export-pdfs").click();
   const action = await captured;
