@@ -1,18 +1,16 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/users";
 import { db } from "./support/world";
+import { databaseText } from "../tests/support/database-text";
 
 // PII wipes (issue 16): an admin wipes a person through the dialog; the data is gone from the page and
 // from every table, downloads answer 410, and a full resync keeps it wiped. Analysts are refused.
 
-const run = promisify(execFile);
 const sandboxOrigin = () => new URL(process.env.TRULIOO_EXPORT_URL!).origin;
 
-/** The e2e database as pg_dump writes it (data only), where a forgotten copy of the person would show. */
+/** Every row of the e2e database as text (a data-only dump), where a forgotten copy of the person would show. */
 const dumpedLines = async (needle: string) =>
-  (await run("pg_dump", ["--data-only", "--no-owner", process.env.DATABASE_URL!], { maxBuffer: 256 * 1024 * 1024 })).stdout
+  (await databaseText(process.env.DATABASE_URL!))
     .toLowerCase()
     .split("\n")
     .filter((line) => line.includes(needle.toLowerCase()))

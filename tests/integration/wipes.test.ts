@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { getExecutionDetail } from "../../lib/executions/detail";
@@ -14,8 +12,8 @@ import { ZWipeAccountSchema, ZWipeExecutionSchema, ZWipeProfileSchema } from "..
 import { wipeExecution, wipeProfile } from "../../lib/wipes/wipe-one";
 import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
 import { startTestSandbox } from "../support/sandbox";
+import { databaseText } from "../support/database-text";
 
-const run = promisify(execFile);
 
 // PII wipes (issue 16): upstream first (J8/J9), then every local copy of the person goes; the records stay
 // as tombstones, and nothing brings the data back: not a full resync, a webhook re-read or a sync error.
@@ -26,8 +24,8 @@ describe("PII wipes", () => {
   let deps: TRunnerDeps;
   const saved = { ...process.env };
 
-  /** The whole database as pg_dump writes it (data only): where a forgotten copy would show. */
-  const dump = async () => (await run("pg_dump", ["--data-only", "--no-owner", isolated.url], { maxBuffer: 256 * 1024 * 1024 })).stdout.toLowerCase();
+  /** Every row of the whole database as text (a data-only dump): where a forgotten copy would show. */
+  const dump = async () => (await databaseText(isolated.url)).toLowerCase();
   const fullSync = () => runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 20 });
 
   beforeAll(async () => {
