@@ -1,40 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
-import { JOB_DEFINITIONS } from "../../lib/jobs/definitions";
 import { runJob, type TRunnerDeps } from "../../lib/jobs/runner";
 import { requestBulkStatus } from "../../lib/profiles/status/bulk";
-import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, jobRunnerDeps, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // Bulk status changes as jobs (issue 15): Trulioo first, the local copy follows what it confirmed.
 describe("bulk status jobs", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const lines: string[] = [];
+  const world = syncedWorld("bulk_status", { profiles: 400, jumioAccounts: 2, trustxInstances: 2, seed: 15 }, { env: { BULK_APPROVAL_THRESHOLD: "0" } });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
   let deps: TRunnerDeps;
-  const saved = { ...process.env };
-  const lines: string[] = [];
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 400, jumioAccounts: 2, trustxInstances: 2, seed: 15 });
-    isolated = await createIsolatedDatabase("bulk_status");
-    process.env.DATABASE_URL = isolated.url;
-    process.env.NEXTAUTH_SECRET ??= "bulk-status-test-secret-0123456789";
-    process.env.BULK_APPROVAL_THRESHOLD = "0";
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 8, batchSize: 100 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("bulk"), name: "Marco Bulk", role: "MANAGER" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-    deps = { database: isolated, databaseUrl: isolated.url, clients: sb.clients, workerId: "test-worker", definitions: JOB_DEFINITIONS, log: (l) => lines.push(l) };
-  }, 120_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "MANAGER", "Marco Bulk");
+    deps = jobRunnerDeps(world, (l) => lines.push(l));
   });
 
   const upstreamStatus = async (id: string) => (await sb.clients.trulioo!.getClient(id)).client.status;

@@ -1,52 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
-import type { TRole } from "../../lib/auth/permissions";
 import { approveJob, cancelJob, rejectJob, retryFailedItems } from "../../lib/jobs/decisions";
-import { JOB_DEFINITIONS } from "../../lib/jobs/definitions";
 import { runJob, type TRunnerDeps } from "../../lib/jobs/runner";
 import { ZRejectJobSchema } from "../../lib/jobs/schemas";
 import { requestBulkStatus } from "../../lib/profiles/status/bulk";
-import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, jobRunnerDeps, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // What people do to jobs (issue 15): four eyes on large changes, cancel, and "retry the failed ones".
 describe("job decisions", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("job_actions", { profiles: 120, jumioAccounts: 2, trustxInstances: 2, seed: 21 }, {
+    // Small, so a change of six profiles already needs a second manager.
+    env: { BULK_APPROVAL_THRESHOLD: "5" },
+  });
+  let isolated: TSyncedWorld["isolated"];
   let deps: TRunnerDeps;
   const users: Record<"requester" | "second" | "analyst" | "admin", TActionContext> = {} as never;
   const enqueued: string[] = [];
   const enqueue = { enqueue: async (id: string) => void enqueued.push(id) };
-  const saved = { ...process.env };
-
-  const contextFor = async (role: TRole, name: string): Promise<TActionContext> => {
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail(name.toLowerCase()), name, role } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    return { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-  };
 
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 120, jumioAccounts: 2, trustxInstances: 2, seed: 21 });
-    isolated = await createIsolatedDatabase("job_actions");
-    process.env.DATABASE_URL = isolated.url;
-    process.env.NEXTAUTH_SECRET ??= "job-actions-test-secret-0123456789";
-    // Small, so a change of six profiles already needs a second manager.
-    process.env.BULK_APPROVAL_THRESHOLD = "5";
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 8, batchSize: 100 });
-    users.requester = await contextFor("MANAGER", "Mara Requester");
-    users.second = await contextFor("MANAGER", "Sven Second");
-    users.analyst = await contextFor("ANALYST", "Ana Lyst");
-    users.admin = await contextFor("ADMIN", "Ada Admin");
-    deps = { database: isolated, databaseUrl: isolated.url, clients: sb.clients, workerId: "test-worker", definitions: JOB_DEFINITIONS, log: () => undefined };
-  }, 120_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ isolated } = world);
+    users.requester = await actionContextFor(isolated.db, "MANAGER", "Mara Requester");
+    users.second = await actionContextFor(isolated.db, "MANAGER", "Sven Second");
+    users.analyst = await actionContextFor(isolated.db, "ANALYST", "Ana Lyst");
+    users.admin = await actionContextFor(isolated.db, "ADMIN", "Ada Admin");
+    deps = jobRunnerDeps(world);
   });
 
   const profilesIn = async (status: string, take: number, skip = 0) =>

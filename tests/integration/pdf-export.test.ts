@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdtempSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -8,47 +8,27 @@ import type { TActionContext } from "../../lib/actions/safe-action";
 import { requestPdfExport } from "../../lib/exports/pdf-request";
 import { sweepExports } from "../../lib/exports/retention";
 import { jobWorkDir, partPath, resolveArtifact } from "../../lib/exports/storage";
-import { JOB_DEFINITIONS } from "../../lib/jobs/definitions";
 import { runJob, type TRunnerDeps } from "../../lib/jobs/runner";
-import { runSyncStages } from "../../lib/sync/run-sync";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, jobRunnerDeps, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 
 // Transaction PDFs as a ZIP (issue 16): a job fetches Jumio's PDFs with bounded concurrency, the ZIP
 // holds them and an index of every execution asked for; failures are listed, the rest go on.
 describe("PDF export jobs", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const lines: string[] = [];
+  const root = mkdtempSync(path.join(os.tmpdir(), "cd-exports-"));
+  const world = syncedWorld("pdf_export", { profiles: 40, jumioAccounts: 40, trustxInstances: 6, seed: 16 }, {
+    env: { EXPORTS_DIR: root, PDF_EXPORT_CONCURRENCY: "2", PDF_EXPORT_DOWNLOADS: "3" },
+  });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let ctx: TActionContext;
   let deps: TRunnerDeps;
-  let root: string;
-  const saved = { ...process.env };
-  const lines: string[] = [];
-
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 40, jumioAccounts: 40, trustxInstances: 6, seed: 16 });
-    isolated = await createIsolatedDatabase("pdf_export");
-    root = await mkdtemp(path.join(os.tmpdir(), "cd-exports-"));
-    process.env.DATABASE_URL = isolated.url;
-    process.env.NEXTAUTH_SECRET ??= "pdf-export-test-secret-0123456789";
-    process.env.EXPORTS_DIR = root;
-    process.env.PDF_EXPORT_CONCURRENCY = "2";
-    process.env.PDF_EXPORT_DOWNLOADS = "3";
-    await runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 8, batchSize: 100 });
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("pdfzip"), name: "Aud Itor", role: "AUDITOR" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    ctx = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-    deps = { database: isolated, databaseUrl: isolated.url, clients: sb.clients, workerId: "test-worker", definitions: JOB_DEFINITIONS, log: (l) => lines.push(l) };
-  }, 120_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
-    await rm(root, { recursive: true, force: true });
+    ({ sb, isolated } = world);
+    ctx = await actionContextFor(isolated.db, "AUDITOR", "Aud Itor");
+    deps = jobRunnerDeps(world, (l) => lines.push(l));
   });
+  afterAll(() => rm(root, { recursive: true, force: true }));
 
   const jumio = (take: number, skip = 0) =>
     isolated.db.execution.findMany({ where: { provider: "JUMIO", wipedOutAt: null, accountId: { not: null } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take, skip });

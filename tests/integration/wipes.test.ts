@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import { getExecutionDetail } from "../../lib/executions/detail";
-import { JOB_DEFINITIONS } from "../../lib/jobs/definitions";
 import { runJob, type TRunnerDeps } from "../../lib/jobs/runner";
 import { runSyncStages } from "../../lib/sync/run-sync";
 import { SyncContext } from "../../lib/sync/context";
@@ -10,42 +9,27 @@ import { drainOnce } from "../../lib/webhooks/drain";
 import { requestAccountWipe } from "../../lib/wipes/account";
 import { ZWipeAccountSchema, ZWipeExecutionSchema, ZWipeProfileSchema } from "../../lib/wipes/schemas";
 import { wipeExecution, wipeProfile } from "../../lib/wipes/wipe-one";
-import { createIsolatedDatabase, TEST_REQUEST, uniqueEmail } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { actionContextFor, jobRunnerDeps, syncedWorld, type TSyncedWorld } from "../support/synced-world";
 import { databaseText } from "../support/database-text";
 
 
 // PII wipes (issue 16): upstream first (J8/J9), then every local copy of the person goes; the records stay
 // as tombstones, and nothing brings the data back: not a full resync, a webhook re-read or a sync error.
 describe("PII wipes", () => {
-  let sb: Awaited<ReturnType<typeof startTestSandbox>>;
-  let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+  const world = syncedWorld("wipes", { profiles: 12, jumioAccounts: 12, trustxInstances: 40, seed: 16 }, { sync: { concurrency: 4, batchSize: 20 } });
+  let sb: TSyncedWorld["sb"];
+  let isolated: TSyncedWorld["isolated"];
   let admin: TActionContext;
   let deps: TRunnerDeps;
-  const saved = { ...process.env };
 
   /** Every row of the whole database as text (a data-only dump): where a forgotten copy would show. */
   const dump = async () => (await databaseText(isolated.url)).toLowerCase();
   const fullSync = () => runSyncStages({ db: isolated.db, pool: isolated.pool, clients: sb.clients, kind: "FULL", concurrency: 4, batchSize: 20 });
 
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 12, jumioAccounts: 12, trustxInstances: 40, seed: 16 });
-    isolated = await createIsolatedDatabase("wipes");
-    process.env.DATABASE_URL = isolated.url;
-    process.env.NEXTAUTH_SECRET ??= "wipes-test-secret-0123456789abcdef";
-    await fullSync();
-    const user = await isolated.db.user.create({ data: { email: uniqueEmail("wipe"), name: "Ada Wipe", role: "ADMIN" } });
-    const actor = { id: user.id, email: user.email, role: user.role };
-    admin = { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db: isolated.db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
-    deps = { database: isolated, databaseUrl: isolated.url, clients: sb.clients, workerId: "test-worker", definitions: JOB_DEFINITIONS, log: () => undefined };
-  }, 120_000);
-  afterAll(async () => {
-    const { getDb, getPool } = await import("../../lib/db");
-    await getDb().$disconnect();
-    await getPool().end().catch(() => undefined);
-    process.env = saved;
-    await sb?.sandbox.close();
-    await isolated?.drop();
+    ({ sb, isolated } = world);
+    admin = await actionContextFor(isolated.db, "ADMIN", "Ada Wipe");
+    deps = jobRunnerDeps(world);
   });
 
   /** A person with Jumio and TrustX executions, their name and email, and copies of them in the side tables. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
 import type { TActionContext } from "../../lib/actions/safe-action";
 import type { TRole } from "../../lib/auth/permissions";
+import { JOB_DEFINITIONS } from "../../lib/jobs/definitions";
+import type { TRunnerDeps } from "../../lib/jobs/runner";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { runSyncStages } from "../../lib/sync/run-sync";
 import type { SandboxOptions } from "../../sandbox/config";
@@ -17,7 +19,11 @@ export type TSyncedWorld = {
  * with the app's own database handle (lib/db) pointed at it, all torn down after. Returned as a holder
  * filled in by beforeAll: read its fields inside tests, not at collection time.
  */
-export function syncedWorld(name: string, sandbox: SandboxOptions, options: { sync?: boolean; env?: Record<string, string>; timeoutMs?: number } = {}): TSyncedWorld {
+export function syncedWorld(
+  name: string,
+  sandbox: SandboxOptions,
+  options: { sync?: { concurrency: number; batchSize: number } | false; env?: Record<string, string>; timeoutMs?: number } = {},
+): TSyncedWorld {
   const world = {} as TSyncedWorld;
   const saved = { ...process.env };
   beforeAll(async () => {
@@ -27,7 +33,8 @@ export function syncedWorld(name: string, sandbox: SandboxOptions, options: { sy
     process.env.NEXTAUTH_SECRET ??= `${name}-test-secret-0123456789abcdef`;
     Object.assign(process.env, options.env ?? {});
     if (options.sync !== false) {
-      await runSyncStages({ db: world.isolated.db, pool: world.isolated.pool, clients: world.sb.clients, kind: "FULL", concurrency: 8, batchSize: 100 });
+      const { concurrency, batchSize } = options.sync ?? { concurrency: 8, batchSize: 100 };
+      await runSyncStages({ db: world.isolated.db, pool: world.isolated.pool, clients: world.sb.clients, kind: "FULL", concurrency, batchSize });
     }
   }, options.timeoutMs ?? 120_000);
   afterAll(async () => {
@@ -46,4 +53,9 @@ export async function actionContextFor(db: PrismaClient, role: TRole, name: stri
   const user = await db.user.create({ data: { email: uniqueEmail(name.toLowerCase().replace(/\W+/g, "-")), name, role } });
   const actor = { id: user.id, email: user.email, role: user.role };
   return { user: { ...actor, name: user.name, mustChangePassword: false }, actor, request: TEST_REQUEST, db, audit: (entry) => ({ ...entry, actor, request: TEST_REQUEST }) };
+}
+
+/** What the job runner needs to run a job in this test process, against the world's sandbox and database. */
+export function jobRunnerDeps(world: TSyncedWorld, log: (line: string) => void = () => undefined): TRunnerDeps {
+  return { database: world.isolated, databaseUrl: world.isolated.url, clients: world.sb.clients, workerId: "test-worker", definitions: JOB_DEFINITIONS, log };
 }
