@@ -6,7 +6,8 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getWorkerEnv } from "@/lib/env";
 import { recordAuditRows } from "@/lib/audit/record";
 import { defineJob, TemporaryJobError, type TItemOutcome, type TJobContext, type TJobItem } from "@/lib/jobs/define";
-import { ProviderAuthError, ProviderDisabledError, ProviderHttpError, ProviderResponseError, ProviderTimeoutError } from "@/lib/providers/errors";
+import { ProviderAuthError, ProviderDisabledError, ProviderHttpError, ProviderResponseError } from "@/lib/providers/errors";
+import { temporaryFailure } from "@/lib/jobs/temporary";
 import { mapLimit } from "@/lib/sync/concurrency";
 import { PDF_EXPORT_JOB, pdfEntryName, ZPdfExportPayloadSchema, type TPdfExportPayload } from "./pdf-schemas";
 import { buildPdfZip } from "./pdf-zip";
@@ -46,18 +47,16 @@ async function startsAsPdf(file: string): Promise<boolean> {
 
 /** What one failure means: wait and go again (the moment), or this execution's PDF failed (it, not the job). */
 function classify(error: unknown): { temporary: TemporaryJobError } | { failed: { code: string | null; message: string } } {
-  if (error instanceof ProviderTimeoutError) return { temporary: new TemporaryJobError("Jumio did not answer in time") };
+  const temporary = temporaryFailure(error);
+  if (temporary) return { temporary };
   if (error instanceof ProviderHttpError) {
-    if (error.status === 429 || error.status >= 500) {
-      const retryAfter = typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds * 1000 : null;
-      return { temporary: new TemporaryJobError(error.status === 429 ? "Jumio is rate limiting" : `Jumio failed (HTTP ${error.status})`, retryAfter) };
-    }
     const words = error.upstreamMessage ?? error.message;
     return { failed: { code: String(error.status), message: `Jumio answered ${error.status}: ${words}`.slice(0, 500) } };
   }
   if (error instanceof ProviderResponseError) return { failed: { code: "response", message: error.message.slice(0, 500) } };
   if (error instanceof ProviderAuthError || error instanceof ProviderDisabledError) throw error;
-  if (error instanceof Error && /ECONNRESET|ECONNREFUSED|socket|fetch failed|terminated/i.test(error.message)) return { temporary: new TemporaryJobError(error.message) };
+  // A PDF's body that stops halfway ("terminated") is the moment too, not the execution.
+  if (error instanceof Error && /terminated/i.test(error.message)) return { temporary: new TemporaryJobError(error.message) };
   throw error;
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { recordAuditRows } from "@/lib/audit/record";
-import { defineJob, TemporaryJobError, type TItemOutcome, type TJobContext, type TJobItem } from "@/lib/jobs/define";
-import { ProviderAuthError, ProviderDisabledError, ProviderHttpError, ProviderTimeoutError } from "@/lib/providers/errors";
+import { defineJob, type TItemOutcome, type TJobContext, type TJobItem } from "@/lib/jobs/define";
+import { ProviderDisabledError, ProviderHttpError } from "@/lib/providers/errors";
+import { temporaryFailure } from "@/lib/jobs/temporary";
 import { mapLimit } from "@/lib/sync/concurrency";
 import { purgeExecutions } from "./purge";
 
@@ -23,24 +24,13 @@ function jumio(ctx: TCtx) {
   return client;
 }
 
-/** A failure about the moment (rate limit, outage, no answer): the chunk waits and goes again. */
-function temporary(error: unknown): TemporaryJobError | null {
-  if (error instanceof ProviderTimeoutError) return new TemporaryJobError("Jumio did not answer in time");
-  if (error instanceof ProviderHttpError && (error.status === 429 || error.status >= 500)) {
-    const retryAfter = typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds * 1000 : null;
-    return new TemporaryJobError(error.status === 429 ? "Jumio is rate limiting" : `Jumio failed (HTTP ${error.status})`, retryAfter);
-  }
-  if (error instanceof ProviderHttpError || error instanceof ProviderAuthError) return null;
-  return error instanceof Error && /ECONNRESET|ECONNREFUSED|socket|fetch failed/i.test(error.message) ? new TemporaryJobError(error.message) : null;
-}
-
 async function send(ctx: TCtx, items: TJobItem[]): Promise<TItemOutcome[]> {
   try {
     await jumio(ctx).deleteAccount(ctx.payload.accountId);
   } catch (error) {
     // 404: Jumio holds no such account, so it holds nothing of this person to delete.
     if (!(error instanceof ProviderHttpError && error.status === 404)) {
-      const wait = temporary(error);
+      const wait = temporaryFailure(error);
       if (wait) throw wait;
       const status = error instanceof ProviderHttpError ? String(error.status) : null;
       const message = error instanceof Error ? error.message : String(error);
@@ -59,7 +49,7 @@ async function reconcile(ctx: TCtx, items: TJobItem[]) {
       return { item, wiped: record.wipedOutAt != null };
     } catch (error) {
       if (error instanceof ProviderHttpError && error.status === 404) return { item, wiped: true };
-      throw temporary(error) ?? error;
+      throw temporaryFailure(error) ?? error;
     }
   });
   return {

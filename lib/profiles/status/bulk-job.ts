@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getWorkerEnv } from "@/lib/env";
-import { defineJob, TemporaryJobError, type TItemOutcome, type TJobContext, type TJobItem } from "@/lib/jobs/define";
-import { ProviderAuthError, ProviderDisabledError, ProviderHttpError, ProviderTimeoutError } from "@/lib/providers/errors";
+import { defineJob, type TItemOutcome, type TJobContext, type TJobItem } from "@/lib/jobs/define";
+import { ProviderDisabledError, ProviderHttpError } from "@/lib/providers/errors";
+import { temporaryFailure } from "@/lib/jobs/temporary";
 import { STATUS_TARGETS } from "@/lib/providers/trulioo/schemas";
 import { mapLimit } from "@/lib/sync/concurrency";
 import { applyConfirmedStatuses } from "./apply";
@@ -25,21 +26,6 @@ function trulioo(ctx: TCtx) {
   return client;
 }
 
-/** A failure that is about the moment, not the ids: the chunk waits and goes again. */
-function temporary(error: unknown): TemporaryJobError | null {
-  if (error instanceof ProviderTimeoutError) {
-    // The transport's own words (timed out, connection reset…) tell the two apart in the worker's log.
-    const cause = error.cause instanceof Error ? `: ${error.cause.message}${error.cause.cause instanceof Error ? ` (${error.cause.cause.message})` : ""}` : "";
-    return new TemporaryJobError(`Trulioo did not answer in time${cause}`);
-  }
-  if (error instanceof ProviderHttpError && (error.status === 429 || error.status >= 500)) {
-    const retryAfter = typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds * 1000 : null;
-    return new TemporaryJobError(error.status === 429 ? "Trulioo is rate limiting" : `Trulioo failed (HTTP ${error.status})`, retryAfter);
-  }
-  if (error instanceof ProviderHttpError || error instanceof ProviderAuthError) return null;
-  return error instanceof Error && /ECONNRESET|ECONNREFUSED|socket|fetch failed/i.test(error.message) ? new TemporaryJobError(error.message) : null;
-}
-
 async function send(ctx: TCtx, items: TJobItem[]): Promise<TItemOutcome[]> {
   try {
     const result = await trulioo(ctx).updateStatuses(items.map((i) => i.subjectId), ctx.payload.status);
@@ -50,7 +36,7 @@ async function send(ctx: TCtx, items: TJobItem[]): Promise<TItemOutcome[]> {
       return { seq: item.seq, state: "DONE", message: item.before === ctx.payload.status ? `already ${ctx.payload.status}` : null };
     });
   } catch (error) {
-    throw temporary(error) ?? error;
+    throw temporaryFailure(error) ?? error;
   }
 }
 
@@ -66,7 +52,7 @@ async function reconcile(ctx: TCtx, items: TJobItem[]) {
       return { item, status: record.status as string | null };
     } catch (error) {
       if (error instanceof ProviderHttpError && error.status === 404) return { item, status: null };
-      throw temporary(error) ?? error;
+      throw temporaryFailure(error) ?? error;
     }
   });
   const settled: TItemOutcome[] = [];
