@@ -24,7 +24,7 @@ export default async function Page({ searchParams }: Props) {
     <>
       <PageHeader
         title="Jobs"
-        description="Long actions run in the background: bulk status changes, with their progress and every item's outcome."
+        description="Long actions run in the background: bulk status changes, account wipes and PDF exports, with their progress and every item's outcome."
         actions={
           <Link href="/sync" className="text-sm text-primary hover:underline" data-testid="sync-runs-link">
             Sync runs →
