@@ -1,5 +1,6 @@
 import type { TruliooClient } from "@/lib/providers/trulioo/client";
 import type { TClientSummary } from "@/lib/providers/trulioo/schemas";
+import { keysetPagesOf } from "@/lib/providers/paging";
 import { mapLimit } from "./concurrency";
 import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
@@ -27,10 +28,11 @@ export function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string
 }
 
 /**
- * Profiles by lastModified watermark: list pages (ordered by lastModified, then id), skip those whose
- * lastModified we already hold, read the rest with bounded concurrency, write in batches; the cursor
- * moves to the newest lastModified of a batch in that batch's transaction. Reading the next batch
- * overlaps writing the previous one; writes stay in order, so the cursor only ever moves forward.
+ * Profiles by lastModified watermark: list keyset pages (ordered by lastModified, then id), skip those
+ * whose lastModified we already hold, read the rest with bounded concurrency, write in batches; the
+ * cursor moves, in a batch's transaction, to the point below which everything listed so far is in that
+ * batch or an earlier one. Reading the next batch overlaps writing the previous one; writes stay in
+ * order, so the cursor only ever moves forward.
  */
 export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
   const client = ctx.clients.trulioo;
@@ -80,37 +82,30 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
     );
   };
 
-  // Offset pages are not snapshots: a record that moves while we page can shift another past us.
-  // When fewer ids came than the total announced, one more pass picks up what was skipped.
-  // id -> lastModified listed: a client that changed while we paged is read again.
-  const seen = new Map<string, number>();
+  // Keyset pages (lastModified, then id), re-anchored every page: a client that changes while we page
+  // moves ahead of us and is listed again in its new version; none can be shifted past us unread.
+  // The cursor is the walk's `safe` point, so a run stopped halfway never moves it past a record it
+  // did not store. id -> lastModified listed: a client that changed while we paged is read again.
   const onInvalid = ctx.invalidItemHandler("trulioo.client");
-  let invalid = 0;
-  let total = 0;
-  for (let pass = 0; pass < 2; pass += 1) {
-    const pages = client.clients(
-      { after, limit: 50 },
-      {
-        onInvalid: (item) => {
-          if (pass > 0) return;
-          invalid += 1;
-          onInvalid(item);
-        },
-        onTotal: (count) => {
-          total = count;
-          if (!expectedSet) ctx.addExpected(count);
-          expectedSet = true;
-        },
-      },
-    );
-    for await (const page of pages) {
-      const unseen = page.filter((summary) => seen.get(summary.id) !== summary.lastModified.getTime());
-      unseen.forEach((summary) => seen.set(summary.id, summary.lastModified.getTime()));
-      listed.push(...unseen);
-      for (const summary of page) if (!newest || summary.lastModified > newest) newest = summary.lastModified;
-      if (listed.length >= ctx.batchSize) await startBatch();
-    }
-    if (seen.size + invalid >= total) break;
+  const reported = new Set<string>();
+  const pages = keysetPagesOf<TClientSummary>(
+    async (since, page) => {
+      const res = await client.listClients({ after: since === undefined ? undefined : new Date(since), limit: 50 }, page);
+      // Overlapping pages list a refused record again; it is one SyncError.
+      const invalid = res.data.invalid.map((item) => ({ item, key: item.id ?? JSON.stringify(item.raw) }));
+      for (const { item, key } of invalid) if (!reported.has(key)) onInvalid(item);
+      invalid.forEach(({ key }) => reported.add(key));
+      if (!expectedSet) ctx.addExpected(res.totalElements);
+      expectedSet = true;
+      return { items: res.data.valid, invalid: invalid.map(({ key }) => key), last: res.last, total: res.totalElements };
+    },
+    (summary) => summary.lastModified.getTime(),
+    { start: after?.getTime() },
+  );
+  for await (const { items, safe } of pages) {
+    listed.push(...items);
+    if (safe !== null && (!newest || safe > newest.getTime())) newest = new Date(safe);
+    if (listed.length >= ctx.batchSize) await startBatch();
   }
   await startBatch();
   await reading;

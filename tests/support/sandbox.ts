@@ -6,20 +6,35 @@ import { JumioClient } from "../../lib/providers/jumio/client";
 import { TruliooClient } from "../../lib/providers/trulioo/client";
 import { TrustxClient } from "../../lib/providers/trustx/client";
 import type { TProviderClients } from "../../lib/providers";
+import type { TFetch } from "../../lib/providers/http";
+import { nodeFetch } from "../../lib/providers/node-fetch";
 
 /** Quick retries for tests: the same settings the app reads, through the same configuration path. */
 // Ten attempts: the fault test scripts six failures in a row for one call, then a 5 % random 5xx rate.
 const FAST_RETRY_ENV = { PROVIDER_TIMEOUT_MS: "1500", PROVIDER_MAX_ATTEMPTS: "10", PROVIDER_RETRY_BASE_MS: "5" };
 
+/**
+ * Runs before each request the app's clients send, with its URL: a test can count what the app asks
+ * for, or change upstream at an exact point of a sync (a fault before page 2 of a list).
+ */
+export type TRequestHook = (url: URL, method: string) => void | Promise<void>;
+
 /** A sandbox on a free port and clients pointed at it, configured from the variables it prints. */
-export async function startTestSandbox(options: SandboxOptions = {}) {
+export async function startTestSandbox(options: SandboxOptions = {}, hooks: { onRequest?: TRequestHook } = {}) {
   const sandbox = await startSandbox({ port: 0, hangMs: 2500, ...options });
   const env = sandbox.env;
   const configs = providerConfigsFrom(parseProviderEnv({ ...env, ...FAST_RETRY_ENV }));
+  const onRequest = hooks.onRequest;
+  // The clients' own transport, with the hook in front: typed as the clients' override takes it.
+  const hooked: TFetch = async (url, init) => {
+    await onRequest?.(new URL(url), init.method ?? "GET");
+    return nodeFetch(url, init);
+  };
+  const overrides = onRequest ? { fetch: hooked as unknown as typeof fetch } : {};
   const clients: TProviderClients = {
-    trulioo: new TruliooClient(configs.trulioo!),
-    jumio: new JumioClient(configs.jumio!),
-    trustx: new TrustxClient(configs.trustx!),
+    trulioo: new TruliooClient(configs.trulioo!, overrides),
+    jumio: new JumioClient(configs.jumio!, overrides),
+    trustx: new TrustxClient(configs.trustx!, overrides),
   };
   const control = async (path: string, body?: unknown, method = body === undefined ? "GET" : "POST") => {
     const res = await fetch(`${sandbox.url}/_sandbox${path}`, {

@@ -56,7 +56,7 @@ function isLastPage(page: Json, index: number, items: unknown[]): boolean {
 
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 
-async function truliooToken(env: Env): Promise<string> {
+export async function truliooToken(env: Env): Promise<string> {
   const body = new URLSearchParams({
     grant_type: "client_credentials",
     scope: "workflow.studio.api",
@@ -118,14 +118,18 @@ async function readJumio(env: Env) {
   return new Map(read);
 }
 
-async function readTrustx(env: Env) {
-  const base = env.TRUSTX_BASE_URL!;
-  const token = await call(`${base}/api/arthr/apiKeys/issue`, {
+export async function trustxToken(env: Env): Promise<string> {
+  const token = await call(`${env.TRUSTX_BASE_URL}/api/arthr/apiKeys/issue`, {
     method: "POST",
     body: "{}",
     headers: { "x-api-key": env.TRUSTX_API_KEY!, "content-type": "application/json" },
   });
-  const headers = { authorization: `Bearer ${String(token!.token)}` };
+  return String(token!.token);
+}
+
+async function readTrustx(env: Env) {
+  const base = env.TRUSTX_BASE_URL!;
+  const headers = { authorization: `Bearer ${await trustxToken(env)}` };
   const pm = `${base}/api/process-manager`;
   const ids = new Set<string>();
   for (let page = 0; page < 100_000; page += 1) {
