@@ -101,7 +101,7 @@ function part(ctx: Ctx): Reply {
 export function retrievalRoutes(r: Router): void {
   const x = "/api/v1/accounts/:accountId/workflow-executions/:executionId";
   r.get("/api/v1/workflow-executions", list);
-  r.get(x, record);
+  r.get(x, record, { readId: "executionId" });
   r.get(`${x}/status`, (ctx) => json(statusBody(ctx.state.baseUrl, execution(ctx))));
   r.get(`${x}/steps`, (ctx) => json(stepsBody(execution(ctx))));
   r.get(`${x}/rules`, (ctx) => json(rulesBody(execution(ctx))));

@@ -83,6 +83,6 @@ function file(ctx: Ctx): Reply {
 export function exportRoutes(r: Router): void {
   r.get("/v2/query/workflows", workflows);
   r.get("/v2/query/clients", clients);
-  r.get("/v2/query/client/:clientId", client);
+  r.get("/v2/query/client/:clientId", client, { readId: "clientId" });
   r.get("/v2/query/file", file);
 }

@@ -164,13 +164,13 @@ export function processRoutes(r: Router): void {
   r.post(`${pm}/processInstances/create`, createInstance);
   r.get(`${pm}/processInstances/search`, search);
   r.get(`${pm}/processInstances`, list);
-  r.get(`${pm}/processInstances/:id`, (ctx) => json(renderInstance(ctx, instance(ctx))));
+  r.get(`${pm}/processInstances/:id`, (ctx) => json(renderInstance(ctx, instance(ctx))), { readId: "id" });
   r.get(`${pm}/processInstances/:id/withParameters`, (ctx) => {
     const rec = instance(ctx);
     const token = ctx.state.trustx.store.token(rec.tokenId);
     return json({ ...renderInstance(ctx, rec), processTokenId: rec.tokenId, processTokenParameters: token?.parameters ?? {} });
-  });
-  r.get("/api/userdata-server/processDefinitions/:defnId/processInstances/:id/userdata", userData);
+  }, { readId: "id" });
+  r.get("/api/userdata-server/processDefinitions/:defnId/processInstances/:id/userdata", userData, { readId: "id" });
   r.get("/api/process-server/startProcess", startProcess);
   r.get("/web", web);
   r.get("/web/", web);
