@@ -19,6 +19,7 @@ import { truliooToken } from "./trulioo/auth";
 import { exportRoutes } from "./trulioo/export";
 import { flowRoutes } from "./trulioo/flows";
 import { hostedRoutes, platformRoutes } from "./trulioo/platform";
+import { storageRoutes } from "./trulioo/storage";
 import { trustxIssue } from "./trustx/auth";
 import { processRoutes } from "./trustx/process";
 
@@ -47,6 +48,8 @@ function mounts(): Mount[] {
   exportRoutes(exp);
   const hosted = new Router();
   hostedRoutes(hosted);
+  const storage = new Router();
+  storageRoutes(storage);
   const retrieval = new Router();
   retrievalRoutes(retrieval);
   const s3 = new Router();
@@ -60,6 +63,7 @@ function mounts(): Mount[] {
     { prefix: "/trulioo/wfs/interpreter-v2", provider: "trulioo", router: platform, testable: true },
     { prefix: "/trulioo/wfs/export", provider: "trulioo", router: exp, testable: true },
     { prefix: "/trulioo/hosted", provider: "trulioo", router: hosted },
+    { prefix: "/trulioo/storage", provider: "trulioo", router: storage },
     { prefix: "/jumio/auth", provider: "jumio", router: new Router().post("/oauth2/token", jumioToken) },
     { prefix: "/jumio/retrieval", provider: "jumio", router: retrieval },
     { prefix: "/jumio/s3", provider: "jumio", router: s3 },

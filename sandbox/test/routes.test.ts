@@ -9,6 +9,9 @@ interface Stats {
   counters: Record<string, Record<string, number>>;
 }
 
+/** A process environment holding only these variables. */
+const envOf = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
+
 const E3 = "GET /v2/query/client/:clientId";
 const J2 = "GET /api/v1/accounts/:accountId/workflow-executions/:executionId";
 const X3 = "GET /api/process-manager/processInstances/:id";
@@ -152,13 +155,13 @@ describe("moved paths", () => {
   });
 
   it("refuses bad JSON, unknown routes and changed parameters at start", async () => {
-    expect(() => optionsFromEnv({ SANDBOX_MOVED_PATHS: "{not json" })).toThrow(/SANDBOX_MOVED_PATHS must be JSON/);
-    await expect(startSandbox({ port: 0, profiles: 1, movedPaths: optionsFromEnv({ SANDBOX_MOVED_PATHS: '["x"]' }).movedPaths })).rejects.toThrow(/movedPaths must be an object/);
+    expect(() => optionsFromEnv(envOf({ SANDBOX_MOVED_PATHS: "{not json" }))).toThrow(/SANDBOX_MOVED_PATHS must be JSON/);
+    await expect(startSandbox({ port: 0, profiles: 1, movedPaths: optionsFromEnv(envOf({ SANDBOX_MOVED_PATHS: '["x"]' })).movedPaths })).rejects.toThrow(/movedPaths must be an object/);
     await expect(startSandbox({ port: 0, profiles: 1, movedPaths: { "trustx GET /api/nowhere": "/api/somewhere" } })).rejects.toThrow(/no route "trustx GET \/api\/nowhere"/);
     await expect(startSandbox({ port: 0, profiles: 1, movedPaths: { "jumio GET /api/v1/workflow-executions": "v2/list" } })).rejects.toThrow(/must be a route pattern starting with/);
     await expect(startSandbox({ port: 0, profiles: 1, movedPaths: { "trulioo GET /v2/query/client/:clientId": "/v3/clients/:id" } })).rejects.toThrow(/same parameters/);
     await expect(startSandbox({ port: 0, profiles: 1, movedPaths: { "GET /v2/query/clients": "/v3" } })).rejects.toThrow(/must read "<trulioo\|jumio\|trustx> <METHOD> <route pattern>"/);
-    const env = optionsFromEnv({ SANDBOX_MOVED_PATHS: JSON.stringify(moved), SANDBOX_TRACK_READS: "1", SANDBOX_QUIRKS: "true" });
+    const env = optionsFromEnv(envOf({ SANDBOX_MOVED_PATHS: JSON.stringify(moved), SANDBOX_TRACK_READS: "1", SANDBOX_QUIRKS: "true" }));
     expect(env).toMatchObject({ movedPaths: moved, trackReads: true, quirks: true });
   });
 });
