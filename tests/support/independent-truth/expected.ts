@@ -143,13 +143,14 @@ function jumioRow(record: Json, steps: unknown[] | null, rules: unknown[] | null
   const extracted = obj(arr(obj(record.capabilities).extraction).map(obj)[0]?.data);
   const at = (v: unknown) => (instant(v) === null ? null : new Date(instant(v)!));
   const ref = orNull(str(wf.customerInternalReference));
-  const name = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : null);
   return {
     accountId: orNull(str(obj(record.account).id)),
     definition: orNull(str(wf.definitionKey)),
     status: wf.status,
     decisionType: orNull(str(d.type)),
-    decisionLabel: orNull(str(obj(d.details).label)),
+    // §2.4: the transaction label equals the type; §2.3: a record that did not run is labelled with its
+    // workflow status. A record without `details` means that label.
+    decisionLabel: str(obj(d.details).label) ?? (str(d.type) === null ? null : d.type === "NOT_EXECUTED" && wf.status !== "PROCESSED" ? String(wf.status) : String(d.type)),
     riskScore: orNull(obj(d.risk).score as number | undefined),
     customerReference: ref,
     firstName: name(extracted.firstName),
@@ -163,6 +164,8 @@ function jumioRow(record: Json, steps: unknown[] | null, rules: unknown[] | null
     stored: jumioStoredParts(record, steps, rules),
   };
 }
+
+const name = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : null);
 
 function trustxRow(instance: Json, userData: Json | null, profileOf: (ref: string | null) => string | null): TRow {
   const status = String(instance.status);
@@ -180,8 +183,9 @@ function trustxRow(instance: Json, userData: Json | null, profileOf: (ref: strin
     decisionLabel: label,
     riskScore: null,
     customerReference: ref,
-    firstName: orNull(str(instance.firstName)),
-    lastName: orNull(str(instance.lastName)),
+    // An empty name and no name are one fact (null = absent).
+    firstName: name(instance.firstName),
+    lastName: name(instance.lastName),
     createdAt: created === null ? null : new Date(created),
     completedAt: completed,
     wipedOutAt: null,
