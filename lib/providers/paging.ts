@@ -25,8 +25,8 @@ export type TKeysetPage<T> = {
   /** Keys of the refused items on the page (an id, or the raw JSON), so each is counted once. */
   invalid: string[];
   last: boolean;
-  /** How many records match from this page's bound on (totalElements). */
-  total: number;
+  /** How many records match from this page's bound on (totalElements), when the provider says. */
+  total: number | null;
 };
 
 /**
@@ -39,7 +39,8 @@ export type TKeysetPage<T> = {
  * Only when one resolution step holds more than a page (a bulk change) does the walk take offsets
  * within it, where a record moving out could shift another past us. So after such a walk it counts
  * what matches from its start and, while that is more than it has seen (keys only grow: nothing
- * leaves the range), walks again from the first such step.
+ * leaves the range), walks again from the first such step; without a total, until a walk over those
+ * steps finds nothing new.
  *
  * Yields each item once per version, with `safe`: every record whose key is at or below it has been
  * yielded (in the version it had then), so a cursor set to it after the yielded items are stored never
@@ -58,10 +59,12 @@ export async function* keysetPagesOf<T extends { id: string }>(
   const refused = new Set<string>();
   let newest: number | null = null;
   let reads = 0;
+  let added = 0;
   const take = (page: TKeysetPage<T>) => {
     const fresh = page.items.filter((item) => !seen.has(`${item.id}\u0000${versionOf(item)}`));
     for (const item of fresh) {
       seen.add(`${item.id}\u0000${versionOf(item)}`);
+      if (!ids.has(item.id)) added += 1;
       ids.add(item.id);
     }
     page.invalid.forEach((key) => refused.add(key));
@@ -72,6 +75,7 @@ export async function* keysetPagesOf<T extends { id: string }>(
 
   let from = options.start;
   for (let round = 0; round < (options.maxRounds ?? 20); round += 1) {
+    added = 0;
     let after = from;
     let page = 0;
     // Set once this round takes offsets: from the bound where it did, the cursor waits for the count.
@@ -104,9 +108,12 @@ export async function* keysetPagesOf<T extends { id: string }>(
       if (newest !== null) yield { items: [], safe: newest };
       return;
     }
+    const addedThisRound = added;
     const check = await fetchPage(options.start, 0);
     const { fresh } = take(check);
-    if (ids.size + refused.size >= check.total) {
+    // Without a total, a walk again over the same steps that finds no new record is the proof.
+    const complete = check.total === null ? round > 0 && addedThisRound === 0 : ids.size + refused.size >= check.total;
+    if (complete) {
       yield { items: fresh, safe: newest };
       return;
     }
@@ -114,4 +121,15 @@ export async function* keysetPagesOf<T extends { id: string }>(
     from = offsets.at;
   }
   throw new Error("keyset paging: records kept moving past the reader; the cursor stays where it was");
+}
+
+/**
+ * Whether a page is the last one, from whatever the envelope says: `last` when sent; else the page
+ * number against the page count; else a page shorter than asked (or empty) ends the list.
+ */
+export function pageEnded(page: { last?: boolean | null; number?: number | null; totalPages?: number | null; count: number; size: number }): boolean {
+  if (page.count === 0) return true;
+  if (typeof page.last === "boolean") return page.last;
+  if (typeof page.number === "number" && typeof page.totalPages === "number") return page.number + 1 >= page.totalPages;
+  return page.count < page.size;
 }

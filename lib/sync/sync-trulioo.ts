@@ -1,6 +1,6 @@
 import type { TruliooClient } from "@/lib/providers/trulioo/client";
 import type { TClientSummary } from "@/lib/providers/trulioo/schemas";
-import { keysetPagesOf } from "@/lib/providers/paging";
+import { keysetPagesOf, pageEnded } from "@/lib/providers/paging";
 import { mapLimit } from "./concurrency";
 import { writeIsolating } from "./isolate";
 import { OVERLAP_MS, SyncContext } from "./context";
@@ -23,6 +23,7 @@ async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<v
 export function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
   return ctx.readRecord("trulioo.client", id, async () => {
     const { client: details, raw, rawBytes } = await client.getClient(id, { fullServiceDetails: true });
+    await ctx.recordSetAside("trulioo.client", id, details.setAside);
     return mapProfile(details, raw, rawBytes);
   });
 }
@@ -38,7 +39,8 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
   const client = ctx.clients.trulioo;
   if (!client) return;
   ctx.enterStage("trulioo.workflows");
-  await syncWorkflows(ctx, client);
+  // Workflows are names for the list's filter: their failure must not keep the profiles from syncing.
+  await ctx.isolateStage(() => syncWorkflows(ctx, client));
 
   ctx.enterStage("trulioo.profiles");
   const watermark = ctx.full ? null : await ctx.readCursor(PROFILE_CURSOR);
@@ -95,9 +97,10 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
       const invalid = res.data.invalid.map((item) => ({ item, key: item.id ?? JSON.stringify(item.raw) }));
       for (const { item, key } of invalid) if (!reported.has(key)) onInvalid(item);
       invalid.forEach(({ key }) => reported.add(key));
-      if (!expectedSet) ctx.addExpected(res.totalElements);
+      if (!expectedSet && res.totalElements !== undefined) ctx.addExpected(res.totalElements);
       expectedSet = true;
-      return { items: res.data.valid, invalid: invalid.map(({ key }) => key), last: res.last, total: res.totalElements };
+      const last = pageEnded({ ...res, count: res.data.valid.length + invalid.length, size: 50 });
+      return { items: res.data.valid, invalid: invalid.map(({ key }) => key), last, total: res.totalElements ?? null };
     },
     (summary) => summary.lastModified.getTime(),
     { start: after?.getTime() },

@@ -77,6 +77,12 @@ export class JumioClient {
     return this.http.json({ operation, method: "GET", url: `${this.api}${path}`, query, idempotent: true }, schema);
   }
 
+  /** The parsed body and the provider's JSON as sent, which the sync keeps verbatim (set-aside parts included). */
+  private async getWithRaw<S extends z.ZodType>(operation: string, path: string, schema: S): Promise<{ data: z.output<S>; raw: unknown }> {
+    const { data, raw } = await this.http.jsonWithBytes({ operation, method: "GET", url: `${this.api}${path}`, idempotent: true }, schema);
+    return { data, raw };
+  }
+
   private executionPath(accountId: string, executionId: string): string {
     return `/accounts/${seg(accountId)}/workflow-executions/${seg(executionId)}`;
   }
@@ -98,6 +104,19 @@ export class JumioClient {
 
   getExecution(accountId: string, executionId: string) {
     return this.get("GET execution", this.executionPath(accountId, executionId), ZTransactionRecordSchema);
+  }
+
+  /** J2, J4 and J5 for the sync: parsed, with the JSON as received. */
+  readExecution(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution", this.executionPath(accountId, executionId), ZTransactionRecordSchema);
+  }
+
+  readSteps(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution steps", `${this.executionPath(accountId, executionId)}/steps`, ZStepsSchema);
+  }
+
+  readRules(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution rules", `${this.executionPath(accountId, executionId)}/rules`, ZRulesSchema);
   }
 
   getStatus(accountId: string, executionId: string) {
