@@ -8,6 +8,9 @@ import { startTestSandbox } from "../support/sandbox";
 import { mismatches, readTruth, report } from "../support/independent-truth";
 import { startWorkerProcess, stopWorkerProcess, waitFor } from "../support/worker-process";
 
+const PROFILES = 400;
+const BATCH = 10;
+
 describe("sync worker processes", () => {
   let sb: Awaited<ReturnType<typeof startTestSandbox>>;
   let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
@@ -19,7 +22,7 @@ describe("sync worker processes", () => {
     ...sb.env,
     DATABASE_URL: isolated.url,
     SYNC_CONCURRENCY: "2",
-    SYNC_BATCH_SIZE: "10",
+    SYNC_BATCH_SIZE: String(BATCH),
     PROVIDER_RETRY_BASE_MS: "5",
   });
   const spawnWorker = async (name: string) => {
@@ -39,7 +42,7 @@ describe("sync worker processes", () => {
   };
 
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 120, seed: 5, jumioAccounts: 60, trustxInstances: 60 });
+    sb = await startTestSandbox({ profiles: PROFILES, seed: 5, jumioAccounts: 60, trustxInstances: 60, trackReads: true });
     isolated = await createIsolatedDatabase("worker");
     db = isolated.db;
     boss = await startBoss(isolated.url, "producer", () => undefined);
@@ -73,26 +76,40 @@ describe("sync worker processes", () => {
     await sb.control("/faults", { provider: "all", latencyMs: 15 });
     const first = await spawnWorker("worker 1");
     const runId = await queueRun("INCREMENTAL");
-    await waitFor("the run to commit some batches", async () => {
+    await waitFor("the run to commit half the profiles", async () => {
       const run = await db.syncRun.findUnique({ where: { id: runId } });
-      return run?.state === "RUNNING" && (await db.profile.count()) >= 30;
+      return run?.state === "RUNNING" && (await db.profile.count()) >= PROFILES / 2;
     });
     await stopWorkerProcess(first.child, "SIGKILL");
-    const partial = await db.profile.count();
-    expect(partial).toBeLessThan(120);
+    const committed = new Set((await db.profile.findMany({ select: { id: true } })).map((p) => p.id));
+    expect(committed.size).toBeLessThan(PROFILES);
+    const remaining = PROFILES - committed.size;
 
+    // From here the sandbox counts what the resuming run asks for.
     await sb.control("/faults", undefined, "DELETE");
+    await sb.control("/stats/reset", {});
     await spawnWorker("worker 2");
     const interrupted = await waitFor("the interrupted run to be marked", async () => {
       const run = await db.syncRun.findUnique({ where: { id: runId } });
       return run?.state === "FAILED" ? run : null;
     });
     expect(interrupted.failure).toMatch(/worker stopped/);
-    const resumed = await waitFor("the resuming run to succeed", () =>
-      db.syncRun.findFirst({ where: { requestedBy: "recovery", state: "SUCCEEDED" } }),
-    );
-    // It resumed from the cursor: it did not create again what the killed run had committed.
-    expect(resumed.created).toBeLessThan(120 + 60 + 60);
+    await waitFor("the resuming run to succeed", () => db.syncRun.findFirst({ where: { requestedBy: "recovery", state: "SUCCEEDED" } }), 90_000);
+
+    // Upstream saw the resumed run read only what the killed one had not committed: every other profile
+    // once (E3), committed ones at most one batch again, and list pages (E2) from the cursor on, not
+    // from the start (a restart from zero lists all PROFILES / 50 pages again).
+    const stats = (await sb.control("/stats")) as { routes: Record<string, Record<string, number>> };
+    const reads = (await sb.control(`/reads?route=${encodeURIComponent("GET /v2/query/client/:clientId")}`)) as Record<string, number>;
+    const reread = Object.keys(reads).filter((id) => committed.has(id));
+    const notCommitted = (await db.profile.findMany({ select: { id: true } })).map((p) => p.id).filter((id) => !committed.has(id));
+    expect(notCommitted).toHaveLength(remaining);
+    for (const id of notCommitted) expect(reads[id], `${id} was not committed before the kill`).toBeGreaterThanOrEqual(1);
+    expect(reread.length, `committed before the kill, read again: ${reread.length}`).toBeLessThanOrEqual(BATCH);
+    expect(Object.values(reads).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(remaining + BATCH);
+    const listPages = stats.routes.trulioo?.["GET /v2/query/clients"] ?? 0;
+    expect(listPages, "E2 pages the resumed run listed").toBeLessThanOrEqual(Math.ceil((remaining + BATCH) / 49) + 2);
+    expect(listPages).toBeLessThan(Math.ceil(PROFILES / 50));
     await expectExact();
-  }, 120_000);
+  }, 180_000);
 });
