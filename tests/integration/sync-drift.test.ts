@@ -3,8 +3,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { runSyncStages } from "../../lib/sync/run-sync";
 import { createIsolatedDatabase } from "../support/db";
 import { mismatches, readTruth, report } from "../support/independent-truth";
-import { truliooToken, trustxToken } from "../support/independent-truth/upstream";
-import { startTestSandbox, type TRequestHook } from "../support/sandbox";
+import { driftFired as sandboxDriftFired, driftNow, startTestSandbox, type TRequestHook } from "../support/sandbox";
 
 /**
  * Paging drift (contract §0.3: offset pages are not snapshots) during INCREMENTAL runs that follow a
@@ -37,20 +36,8 @@ describe("paging drift during incremental syncs", () => {
   };
   const run = (kind: "INCREMENTAL" | "FULL") => runSyncStages({ db, pool: isolated.pool, clients: sb.clients, kind, concurrency: 4, batchSize: 25 });
   const readsOf = (route: string) => reads.get(route) ?? new Map<string, number>();
-  /** Drift charges the sandbox has spent on that provider since it started. */
-  const driftFired = async (provider: string) =>
-    ((await sb.control("/stats")) as { counters: Record<string, Record<string, number>> }).counters.faults?.[`${provider}.pagingDrift`] ?? 0;
-
-  /** Arms the sandbox's own drift fault and spends it at once with a list call past the first page. */
-  const drift = async (provider: "trulioo" | "trustx", mode: "grow" | "shift", count = 1) => {
-    await sb.control("/faults", { provider, pagingDrift: { count, mode } });
-    const env = sb.env;
-    const [url, headers] =
-      provider === "trulioo"
-        ? [`${env.TRULIOO_EXPORT_URL}/v2/query/clients?page=1&limit=50`, { authorization: `Bearer ${await truliooToken(env)}` }]
-        : [`${env.TRUSTX_BASE_URL}/api/process-manager/processInstances?page=1&size=1`, { authorization: `Bearer ${await trustxToken(env)}` }];
-    for (let i = 0; i < count; i += 1) expect((await fetch(url, { headers })).status).toBe(200);
-  };
+  const driftFired = (provider: "trulioo" | "jumio" | "trustx") => sandboxDriftFired(sb, provider);
+  const drift = (provider: "trulioo" | "trustx", mode: "grow" | "shift", count = 1) => driftNow(sb, provider, mode, count);
 
   beforeAll(async () => {
     sb = await startTestSandbox({ profiles: 240, seed: 31, jumioAccounts: 80, trustxInstances: 90, jumioProgressMs: 5, trustxActivityMs: 5 }, { onRequest: hook });

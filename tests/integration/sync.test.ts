@@ -5,7 +5,7 @@ import { SyncContext } from "../../lib/sync/context";
 import { syncOneProfile } from "../../lib/sync/sync-trulioo";
 import { writeExecutions } from "../../lib/sync/write-executions";
 import { createIsolatedDatabase } from "../support/db";
-import { startTestSandbox } from "../support/sandbox";
+import { driftFired, driftNow, startTestSandbox } from "../support/sandbox";
 import { mismatches, readTruth, report } from "../support/independent-truth";
 
 type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
@@ -33,10 +33,16 @@ describe("sync of the sandbox into Postgres", () => {
   let sb: Sandbox;
   let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
   let db: PrismaClient;
+  let listCalls = 0;
+  let beforeList: ((call: number) => Promise<void>) | null = null;
   const run = (kind: "INCREMENTAL" | "FULL" = "INCREMENTAL") => runSyncStages({ db, pool: isolated.pool, clients: sb.clients, kind, concurrency: 8, batchSize: 25 });
 
   beforeAll(async () => {
-    sb = await startTestSandbox({ profiles: 60, seed: 11 });
+    sb = await startTestSandbox({ profiles: 60, seed: 11 }, {
+      onRequest: async (url) => {
+        if (url.pathname.endsWith("/v2/query/clients")) await beforeList?.(++listCalls);
+      },
+    });
     isolated = await createIsolatedDatabase("sync");
     db = isolated.db;
   });
@@ -122,12 +128,20 @@ describe("sync of the sandbox into Postgres", () => {
     const badClient = (await sb.control("/trulioo/clients/by-index/7")) as { id: string };
     await sb.control("/faults", [
       { provider: "all", next429: 2, retryAfterSeconds: 0, next500: 2, next503: 1, rate5xx: 0.05, nextTimeouts: 1, hangMs: 2500 },
-      { provider: "trulioo", pagingDrift: { count: 2, mode: "grow" }, malformed: { clientId: badClient.id } },
+      { provider: "trulioo", malformed: { clientId: badClient.id } },
     ]);
+    // Before the second list call, two profiles are appended (the sandbox's "grow").
+    const fired = await driftFired(sb, "trulioo");
+    listCalls = 0;
+    beforeList = async (call) => {
+      if (call === 2) await driftNow(sb, "trulioo", "grow", 2);
+    };
     const firstPass = run();
     await new Promise((r) => setTimeout(r, 50));
     await sb.control("/faults", { provider: "all", expireTokens: true });
     const totals = await firstPass;
+    beforeList = null;
+    expect((await driftFired(sb, "trulioo")) - fired).toBe(2);
     expect(totals.errors).toBe(1);
     const errors = await db.syncError.findMany();
     expect(errors).toHaveLength(1);
@@ -148,9 +162,15 @@ describe("sync of the sandbox into Postgres", () => {
   });
 
   it("a record moving while pages are read does not make the first sync miss another one", async () => {
-    await sb.control("/faults", { provider: "trulioo", pagingDrift: { count: 3, mode: "shift" } });
+    // Before the second list call, the first record moves to the end (the sandbox's "shift").
+    const fired = await driftFired(sb, "trulioo");
+    listCalls = 0;
+    beforeList = async (call) => {
+      if (call === 2) await driftNow(sb, "trulioo", "shift");
+    };
     await run();
-    await sb.control("/faults", undefined, "DELETE");
+    beforeList = null;
+    expect((await driftFired(sb, "trulioo")) - fired).toBe(1);
     await expectExactCopy(db, sb);
   });
 

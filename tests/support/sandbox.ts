@@ -47,3 +47,32 @@ export async function startTestSandbox(options: SandboxOptions = {}, hooks: { on
   };
   return { sandbox, clients, env, control };
 }
+
+type TTestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+/**
+ * Makes the sandbox's paging-drift fault happen now: arms it and spends it with list calls past the
+ * first page of our own. The fault fires only on such calls, which a keyset reader rarely makes, so a
+ * test that wants drift at an exact point of a sync calls this from a request hook.
+ */
+export async function driftNow(sb: TTestSandbox, provider: "trulioo" | "trustx", mode: "grow" | "shift", count = 1): Promise<void> {
+  const { truliooToken, trustxToken } = await import("./independent-truth/upstream");
+  await sb.control("/faults", { provider, pagingDrift: { count, mode } });
+  const env = sb.env;
+  const [url, token] =
+    provider === "trulioo"
+      ? [`${env.TRULIOO_EXPORT_URL}/v2/query/clients?page=1&limit=50`, await truliooToken(env)]
+      : [`${env.TRUSTX_BASE_URL}/api/process-manager/processInstances?page=1&size=1`, await trustxToken(env)];
+  // Other faults may be armed too; they answer before the route, so a refused call spent no drift.
+  for (let spent = 0, tries = 0; spent < count; tries += 1) {
+    if (tries > count + 20) throw new Error("could not spend the drift fault");
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+    if (res?.ok) spent += 1;
+  }
+}
+
+/** Drift charges the sandbox has spent on that provider since it started. */
+export async function driftFired(sb: TTestSandbox, provider: "trulioo" | "jumio" | "trustx"): Promise<number> {
+  const stats = (await sb.control("/stats")) as { counters: Record<string, Record<string, number>> };
+  return stats.counters.faults?.[`${provider}.pagingDrift`] ?? 0;
+}
