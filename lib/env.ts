@@ -124,6 +124,11 @@ let cached: TEnv | undefined;
 let cachedDb: TDbEnv | undefined;
 let cachedWorker: TWorkerEnv | undefined;
 
+/** The provider variables alone, as the app reads them (`npm run providers:check` needs no database). */
+export function getProviderEnv(): TProviderEnv {
+  return parse(ZProviderEnvSchema);
+}
+
 export function getWorkerEnv(): TWorkerEnv {
   cachedWorker ??= parse(ZWorkerEnvSchema);
   return cachedWorker;
