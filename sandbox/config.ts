@@ -52,6 +52,12 @@ export interface SandboxConfig {
   uploadStoreBytes: number;
   faults: FaultInput[];
   log: boolean;
+  /** Serve the representation variants a real service may send (README "Quirks mode"). */
+  quirks: boolean;
+  /** Count detail reads per record id (GET /_sandbox/reads); off by default, datasets can be millions. */
+  trackReads: boolean;
+  /** `{"<provider> <METHOD> <route pattern>": "<new route pattern>"}`: routes served only at a new path. */
+  movedPaths: Record<string, string>;
 }
 
 export type SandboxOptions = Partial<Omit<SandboxConfig, "tokenTtlSeconds" | "credentials">> & {
@@ -83,7 +89,7 @@ export function defaultConfig(): SandboxConfig {
     signedUrlTtlSeconds: 86_400, pdfUrlTtlSeconds: 900,
     pendingMs: 3000, retryOnPendingCapMs: 30_000, jumioProgressMs: 2000, trustxActivityMs: 5000, activityIntervalMs: 0,
     hangMs: 60_000, maxBodyBytes: 1024 * 1024, maxUploadBytes: 10 * 1024 * 1024, uploadStoreBytes: 256 * 1024 * 1024,
-    faults: [], log: false,
+    faults: [], log: false, quirks: false, trackReads: false, movedPaths: {},
   };
 }
 
@@ -99,10 +105,45 @@ export function resolveConfig(options: SandboxOptions = {}): SandboxConfig {
   cfg.seed = normaliseSeed(cfg.seed);
   if (cfg.jumioAccounts < 0) cfg.jumioAccounts = cfg.profiles;
   if (cfg.trustxInstances < 0) cfg.trustxInstances = cfg.profiles;
+  cfg.movedPaths = checkMovedPaths(cfg.movedPaths);
   for (const [k, v] of Object.entries({ profiles: cfg.profiles, jumioAccounts: cfg.jumioAccounts, trustxInstances: cfg.trustxInstances })) {
     if (!Number.isInteger(v) || v < 0 || v > 50_000_000) throw new Error(`${k} must be an integer between 0 and 50,000,000`);
   }
   return cfg;
+}
+
+const MOVED_KEY = /^(trulioo|jumio|trustx) (GET|POST|PUT|DELETE) (\/\S*)$/;
+
+/** The shape only; whether each route exists is checked against the routers at start. */
+function checkMovedPaths(value: unknown): Record<string, string> {
+  const hint = '{"<provider> <METHOD> <route pattern>": "<new route pattern>"}';
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`movedPaths must be an object ${hint}`);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const m = MOVED_KEY.exec(k.trim().replace(/\s+/g, " "));
+    if (!m) throw new Error(`movedPaths key "${k}" must read "<trulioo|jumio|trustx> <METHOD> <route pattern>", e.g. "trustx GET /api/process-manager/processInstances/search"`);
+    if (typeof v !== "string" || !v.startsWith("/")) throw new Error(`movedPaths["${k}"] must be a route pattern starting with "/"`);
+    out[`${m[1]} ${m[2]} ${m[3]}`] = v;
+  }
+  return out;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const v = env[name]?.trim().toLowerCase();
+  if (v === undefined || v === "") return undefined;
+  if (v === "1" || v === "true") return true;
+  if (v === "0" || v === "false") return false;
+  throw new Error(`${name} must be 1/true or 0/false, got "${env[name]}"`);
+}
+
+function movedFromEnv(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  const v = env.SANDBOX_MOVED_PATHS;
+  if (v === undefined || v.trim() === "") return undefined;
+  try {
+    return JSON.parse(v) as Record<string, string>;
+  } catch (e) {
+    throw new Error(`SANDBOX_MOVED_PATHS must be JSON ({"trustx GET /api/…": "/api/…"}): ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function num(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -167,5 +208,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     hangMs: num(env, "SANDBOX_HANG_MS"),
     faults,
     log: env.SANDBOX_LOG === "1" || env.SANDBOX_LOG === "true",
+    quirks: flag(env, "SANDBOX_QUIRKS"),
+    trackReads: flag(env, "SANDBOX_TRACK_READS"),
+    movedPaths: movedFromEnv(env),
   };
 }

@@ -36,11 +36,24 @@ function stats(ctx: Ctx): Reply {
     counters: s.stats.snapshot(),
     data: { seed: s.cfg.seed, profiles: s.data.profiles, jumioAccounts: s.data.jumioAccounts, jumioExecutions: s.data.jumioExecutions, trustxInstances: s.data.trustxInstances },
     overlays: { truliooProfiles: s.trulioo.store.overlaySize, uploads: s.trulioo.uploads.size, jumioExecutions: s.jumio.store.total - s.data.jumioExecutions, trustxInstances: s.trustx.store.total - s.data.trustxInstances },
+    routes: s.routes.snapshot(),
+    reads: s.routes.readSummary(),
     tokens: { live: s.tokens.size, issued: s.tokens.issued },
     webhooks: s.trulioo.webhooks.snapshot(),
     pendingTimers: s.scheduler.size,
     faults: s.faults.snapshot(),
   });
+}
+
+function reads(ctx: Ctx): Reply {
+  const routes = ctx.state.routes;
+  const known = routes.listReadRoutes();
+  if (!routes.trackReads) throw bad("read tracking is off: start the sandbox with SANDBOX_TRACK_READS=1 (or trackReads: true)", 409);
+  const q = ctx.query.get("route");
+  if (!q) throw bad(`route is required, one of: ${known.join(", ")}`);
+  const r = routes.findReadRoute(q);
+  if (!r) throw bad(`reads are tracked for ${known.join(", ")}; not for "${q}"`, 404);
+  return json(routes.readsOf(r));
 }
 
 async function faults(ctx: Ctx): Promise<Reply> {
@@ -86,6 +99,12 @@ export function controlRoutes(r: Router): void {
   r.get("/health", () => json({ ok: true }));
   r.get("/config", (ctx) => json({ config: ctx.state.cfg, env: sandboxEnv(ctx.state.baseUrl, ctx.state.cfg) }));
   r.get("/stats", stats);
+  r.post("/stats/reset", (ctx) => {
+    ctx.state.stats.clear();
+    ctx.state.routes.clear();
+    return json({ reset: "counters" });
+  });
+  r.get("/reads", reads);
   r.post("/reset", (ctx) => {
     ctx.state.reset();
     startActivity(ctx.state, ctx.state.cfg.activityIntervalMs);

@@ -10,7 +10,7 @@ import { sandboxEnv } from "./env";
 import { BodyTooLarge } from "./http/body";
 import { Ctx, json, type Reply } from "./http/context";
 import { HttpError, providerError, type Provider } from "./http/errors";
-import { Router } from "./http/router";
+import { Router, type Match } from "./http/router";
 import { jumioToken } from "./jumio/auth";
 import { retrievalRoutes } from "./jumio/retrieval";
 import { s3Routes } from "./jumio/s3";
@@ -19,6 +19,7 @@ import { truliooToken } from "./trulioo/auth";
 import { exportRoutes } from "./trulioo/export";
 import { flowRoutes } from "./trulioo/flows";
 import { hostedRoutes, platformRoutes } from "./trulioo/platform";
+import { storageRoutes } from "./trulioo/storage";
 import { trustxIssue } from "./trustx/auth";
 import { processRoutes } from "./trustx/process";
 
@@ -47,6 +48,8 @@ function mounts(): Mount[] {
   exportRoutes(exp);
   const hosted = new Router();
   hostedRoutes(hosted);
+  const storage = new Router();
+  storageRoutes(storage);
   const retrieval = new Router();
   retrievalRoutes(retrieval);
   const s3 = new Router();
@@ -60,6 +63,7 @@ function mounts(): Mount[] {
     { prefix: "/trulioo/wfs/interpreter-v2", provider: "trulioo", router: platform, testable: true },
     { prefix: "/trulioo/wfs/export", provider: "trulioo", router: exp, testable: true },
     { prefix: "/trulioo/hosted", provider: "trulioo", router: hosted },
+    { prefix: "/trulioo/storage", provider: "trulioo", router: storage },
     { prefix: "/jumio/auth", provider: "jumio", router: new Router().post("/oauth2/token", jumioToken) },
     { prefix: "/jumio/retrieval", provider: "jumio", router: retrieval },
     { prefix: "/jumio/s3", provider: "jumio", router: s3 },
@@ -90,6 +94,34 @@ function errorReply(e: unknown, provider: Provider, path: string): Reply {
   return { status: 500, body: internal.body };
 }
 
+/** The mount and route a request is for; pure, so it can run before faults and be counted either way. */
+function route(table: Mount[], method: string, path: string): { mount?: Mount; sub: string; test: boolean; match?: Match } {
+  const mount = table.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+  if (!mount) return { sub: path, test: false };
+  let sub = path.slice(mount.prefix.length) || "/";
+  let test = false;
+  if (mount.testable && (sub === "/test" || sub.startsWith("/test/"))) {
+    test = true;
+    sub = sub.slice(5) || "/";
+  }
+  return { mount, sub, test, match: mount.router.match(method, sub) };
+}
+
+function countRequest(state: SandboxState, provider: Provider, method: string, match: Match | undefined, params: Record<string, string>, status: number): void {
+  if (provider === "control" || provider === "root") return;
+  if (!match || "status" in match) {
+    state.routes.count(provider, `${method} (no route)`);
+    return;
+  }
+  state.routes.count(provider, `${method} ${match.pattern}`);
+  const idParam = match.meta.readId;
+  const id = idParam ? params[idParam] : undefined;
+  if (id !== undefined && status >= 200 && status < 300) {
+    // UUIDs (Trulioo, Jumio) are case-insensitive; TrustX ids are upper-case already.
+    state.routes.read(provider, method === "HEAD" ? "GET" : method, match.pattern, provider === "trustx" ? id : id.toLowerCase());
+  }
+}
+
 async function handle(state: SandboxState, table: Mount[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = Date.now();
   const method = req.method ?? "GET";
@@ -101,9 +133,10 @@ async function handle(state: SandboxState, table: Mount[], req: IncomingMessage,
     return;
   }
   const path = url.pathname.replace(/\/+$/, "") || "/";
-  const mount = table.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+  const { mount, test, match } = route(table, method, path);
   const provider: Provider = mount?.provider ?? "root";
   const ctx = new Ctx(req, url, provider, state, state.cfg.maxBodyBytes);
+  ctx.test = test;
   let reply: Reply;
   try {
     const fault = await state.faults.before(provider, path);
@@ -113,22 +146,17 @@ async function handle(state: SandboxState, table: Mount[], req: IncomingMessage,
       timer.unref();
       req.socket.once("close", () => clearTimeout(timer));
       state.stats.inc(`requests.${provider}`);
+      countRequest(state, provider, method, match, {}, 0);
       return;
     }
     if (fault.kind === "reply") {
       reply = fault.reply;
-    } else if (!mount) {
+    } else if (!mount || !match) {
       reply = path === "/" ? json({ name: "Compliance Desk provider sandbox", env: sandboxEnv(state.baseUrl, state.cfg), controls: `${state.baseUrl}/_sandbox/stats` }) : json({ message: "Not found" }, 404);
     } else {
-      let sub = path.slice(mount.prefix.length) || "/";
-      if (mount.testable && (sub === "/test" || sub.startsWith("/test/"))) {
-        ctx.test = true;
-        sub = sub.slice(5) || "/";
-      }
-      const m = mount.router.match(method, sub);
-      if ("status" in m) throw providerError(provider, m.status, m.status === 405 ? `Method ${method} not allowed` : `No such endpoint: ${method} ${path}`, path);
-      ctx.params = m.params;
-      reply = await m.handler(ctx);
+      if ("status" in match) throw providerError(provider, match.status, match.status === 405 ? `Method ${method} not allowed` : `No such endpoint: ${method} ${path}`, path);
+      ctx.params = match.params;
+      reply = await match.handler(ctx);
     }
   } catch (e) {
     reply = errorReply(e, provider, path);
@@ -136,13 +164,35 @@ async function handle(state: SandboxState, table: Mount[], req: IncomingMessage,
   send(res, reply, method === "HEAD");
   state.stats.inc(`requests.${provider}`);
   state.stats.inc(`status.${reply.status}`);
+  countRequest(state, provider, method, match, ctx.params, reply.status);
   if (state.cfg.log) console.error(`[sandbox] ${method} ${path} -> ${reply.status} (${Date.now() - started} ms)`);
+}
+
+/** Applies `movedPaths`; an unknown route is a startup error, not a silently ignored setting. */
+function moveRoutes(table: Mount[], moved: Record<string, string>): void {
+  for (const [key, to] of Object.entries(moved)) {
+    const [provider = "", method = "", pattern = ""] = key.split(" ");
+    const mount = table.find((m) => m.provider === provider && m.router.has(method, pattern));
+    if (!mount) {
+      const known = table.filter((m) => m.provider === provider).flatMap((m) => m.router.list().map((r) => `${provider} ${r.method} ${r.pattern}`));
+      throw new Error(`movedPaths: no route "${key}". Routes of ${provider}: ${known.join(", ")}`);
+    }
+    mount.router.move(method, pattern, to);
+  }
+}
+
+function registerReadRoutes(state: SandboxState, table: Mount[]): void {
+  for (const m of table) {
+    for (const r of m.router.list()) if (r.meta.readId) state.routes.registerReadRoute({ provider: m.provider, method: r.method, pattern: r.pattern });
+  }
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const config = resolveConfig(options);
-  const state = new SandboxState(config);
   const table = mounts();
+  moveRoutes(table, config.movedPaths);
+  const state = new SandboxState(config);
+  registerReadRoutes(state, table);
   const server = createServer((req, res) => {
     handle(state, table, req, res).catch((e: unknown) => {
       console.error("[sandbox] request failed:", e);

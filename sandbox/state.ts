@@ -5,8 +5,10 @@ import { makeDataContext, type DataContext } from "./data/context";
 import { FaultController } from "./faults";
 import { JumioCallbacks } from "./jumio/callbacks";
 import { ExecutionStore } from "./jumio/store";
+import { Quirks } from "./quirks/pick";
 import { Clock } from "./runtime/clock";
 import { Scheduler } from "./runtime/scheduler";
+import { RouteStats } from "./runtime/routeStats";
 import { Stats } from "./runtime/stats";
 import { TokenStore } from "./runtime/tokens";
 import { FlowEngine } from "./trulioo/flowEngine";
@@ -37,6 +39,8 @@ export class SandboxState {
   readonly tokens = new TokenStore();
   readonly stats = new Stats();
   readonly faults: FaultController;
+  readonly routes: RouteStats;
+  readonly quirks: Quirks;
   baseUrl = "";
   trulioo!: TruliooState;
   jumio!: { store: ExecutionStore; callbacks: JumioCallbacks };
@@ -44,6 +48,8 @@ export class SandboxState {
 
   constructor(readonly cfg: SandboxConfig) {
     this.data = makeDataContext(cfg);
+    this.routes = new RouteStats(cfg.trackReads);
+    this.quirks = new Quirks(cfg.quirks, cfg.seed);
     this.faults = new FaultController(cfg.hangMs, this.stats, (p) => this.tokens.revokeAll(this.clock.now(), p));
     this.build();
   }
@@ -72,6 +78,7 @@ export class SandboxState {
     this.faults.clear();
     this.clock.reset();
     this.stats.clear();
+    this.routes.clear();
     this.build();
   }
 

@@ -1,16 +1,17 @@
 // Jumio Retrieval API V3 (§2.2), J1-J10, under {JUMIO_RETRIEVAL_URL}/api/v1.
-import { idCardPng, jpegWithComment } from "../data/files";
 import type { ExecutionRecord } from "../data/jumio";
-import { streamSeed } from "../data/prng";
 import { isRecord } from "../http/body";
-import { json, raw, type Ctx, type Reply } from "../http/context";
+import { json, type Ctx, type Reply } from "../http/context";
 import { HttpError, jumioError } from "../http/errors";
 import { jumioPaging } from "../http/paging";
+import { redirect } from "../http/presign";
+import { quirkyListItem, quirkyRecord, quirkyRules, quirkySteps, redirectsToStorage } from "../quirks/jumio";
 import type { Router } from "../http/router";
 import { requireJumio } from "./auth";
 import { launchExecution } from "./lifecycle";
 import { listItem, rulesBody, statusBody, stepsBody, transactionRecord } from "./render";
-import { presignedPdfUrl } from "./s3";
+import { partBytes } from "./parts";
+import { partStorageUrl, presignedPdfUrl } from "./s3";
 
 export const FEEDBACK_STATUSES = ["NA", "FRAUD", "NOT_FRAUD"] as const;
 export const FEEDBACK_REASONS = [
@@ -30,13 +31,13 @@ function list(ctx: Ctx): Reply {
   const { page, size } = jumioPaging(ctx.query);
   const store = ctx.state.jumio.store;
   if (page > 1 && ctx.state.faults.takeDrift("jumio")) launchExecution(ctx.state);
-  const items = store.page((page - 1) * size, size).map((r) => listItem(r, ctx.state.faults.isMalformed("jumio", r.id)));
+  const items = store.page((page - 1) * size, size).map((r) => quirkyListItem(ctx.state.quirks, listItem(r, ctx.state.faults.isMalformed("jumio", r.id))));
   return json({ workflowExecutions: items });
 }
 
 function record(ctx: Ctx): Reply {
   const rec = execution(ctx);
-  return json(transactionRecord(ctx.state.baseUrl, rec, ctx.state.faults.isMalformed("jumio", rec.id)));
+  return json(quirkyRecord(ctx.state.quirks, transactionRecord(ctx.state.baseUrl, rec, ctx.state.faults.isMalformed("jumio", rec.id))));
 }
 
 function pdf(ctx: Ctx): Reply {
@@ -93,18 +94,23 @@ function part(ctx: Ctx): Reply {
   if (!rec || !cred || !p || p.classifier === "FACEMAP" || rec.wipedOutAt !== undefined) {
     throw jumioError(404, "Credential part not found");
   }
-  const seed = streamSeed(ctx.state.cfg.seed, 31, credentialId.charCodeAt(0) * 7919 + credentialId.charCodeAt(9) + classifier.length);
-  if (classifier === "FACE") return raw(jpegWithComment(`Selfie of ${rec.person.fullName} - credential ${cred.id}`), "image/jpeg");
-  return raw(idCardPng(seed, classifier === "BACK" ? "back" : "front"), "image/png");
+  if (redirectsToStorage(ctx.state.quirks, rec.id)) return redirect(partStorageUrl(ctx, credentialId, classifier));
+  return partBytes(ctx, rec, cred, credentialId, classifier);
 }
 
 export function retrievalRoutes(r: Router): void {
   const x = "/api/v1/accounts/:accountId/workflow-executions/:executionId";
   r.get("/api/v1/workflow-executions", list);
-  r.get(x, record);
+  r.get(x, record, { readId: "executionId" });
   r.get(`${x}/status`, (ctx) => json(statusBody(ctx.state.baseUrl, execution(ctx))));
-  r.get(`${x}/steps`, (ctx) => json(stepsBody(execution(ctx))));
-  r.get(`${x}/rules`, (ctx) => json(rulesBody(execution(ctx))));
+  r.get(`${x}/steps`, (ctx) => {
+    const rec = execution(ctx);
+    return json(quirkySteps(ctx.state.quirks, rec.id, stepsBody(rec)));
+  });
+  r.get(`${x}/rules`, (ctx) => {
+    const rec = execution(ctx);
+    return json(quirkyRules(ctx.state.quirks, rec.id, rulesBody(rec)));
+  });
   r.get(`${x}/pdf`, pdf);
   r.delete(x, deleteExecution);
   r.put(`${x}/feedback`, feedback);

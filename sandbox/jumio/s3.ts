@@ -1,39 +1,25 @@
 // The transaction PDF behind J7: an S3-style presigned URL (no auth, signed, expiring),
-// answering 403 with an S3 XML error once expired.
-import { createHmac, timingSafeEqual } from "node:crypto";
+// answering 403 with an S3 XML error once expired. In quirks mode J6 images and the PDF of
+// quirky executions come from storage URLs of the same kind (README "Quirks mode").
 import type { ExecutionRecord } from "../data/jumio";
 import { pdfDocument } from "../data/files";
 import { raw, type Ctx, type Reply } from "../http/context";
+import { checkPresigned, presignQuery, redirect, refuseAuthorization, s3Error } from "../http/presign";
 import type { Router } from "../http/router";
+import { redirectsToStorage } from "../quirks/jumio";
+import { partBytes } from "./parts";
 
-function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-}
-
-function sign(secret: string, id: string, date: string, expires: string): string {
-  return createHmac("sha256", secret).update(`${id}|${date}|${expires}`).digest("hex");
-}
+const secret = (ctx: Ctx): string => ctx.state.cfg.credentials.jumioClientSecret;
+const presigned = (ctx: Ctx, subject: string): URLSearchParams => presignQuery(secret(ctx), subject, ctx.state.clock.now(), ctx.state.cfg.pdfUrlTtlSeconds);
 
 export function presignedPdfUrl(ctx: Ctx, rec: ExecutionRecord): string {
-  const date = amzDate(ctx.state.clock.now());
-  const expires = String(ctx.state.cfg.pdfUrlTtlSeconds);
-  const q = new URLSearchParams({
-    "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
-    "X-Amz-Date": date,
-    "X-Amz-Expires": expires,
-    "X-Amz-SignedHeaders": "host",
-    "X-Amz-Signature": sign(ctx.state.cfg.credentials.jumioClientSecret, rec.id, date, expires),
-  });
-  return `${ctx.state.baseUrl}/jumio/s3/transaction-pdfs/${rec.id}.pdf?${q}`;
+  return `${ctx.state.baseUrl}/jumio/s3/transaction-pdfs/${rec.id}.pdf?${presigned(ctx, rec.id)}`;
 }
 
-function s3Error(status: number, code: string, message: string): Reply {
-  return raw(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`, "application/xml", status);
-}
-
-function parseAmzDate(v: string): number {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(v);
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) : Number.NaN;
+/** Where J6 sends a quirky execution's image. The credential id keeps its spelling: the bytes depend on it. */
+export function partStorageUrl(ctx: Ctx, credentialId: string, classifier: string): string {
+  const subject = `part|${credentialId}|${classifier}`;
+  return `${ctx.state.baseUrl}/jumio/s3/credential-images/${encodeURIComponent(credentialId)}/${encodeURIComponent(classifier)}?${presigned(ctx, subject)}`;
 }
 
 export function transactionPdf(rec: ExecutionRecord): Buffer {
@@ -52,25 +38,48 @@ export function transactionPdf(rec: ExecutionRecord): Buffer {
   return pdfDocument(`Jumio transaction report - ${p.fullName}`, lines, rec.completedAt ?? rec.createdAt);
 }
 
-function download(ctx: Ctx): Reply {
-  const file = ctx.params.file ?? "";
-  const id = file.replace(/\.pdf$/, "");
-  const date = ctx.query.get("X-Amz-Date") ?? "";
-  const expires = ctx.query.get("X-Amz-Expires") ?? "";
-  const expected = Buffer.from(sign(ctx.state.cfg.credentials.jumioClientSecret, id, date, expires));
-  const given = Buffer.from(ctx.query.get("X-Amz-Signature") ?? "");
-  if (!file.endsWith(".pdf") || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return s3Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
-  }
-  const issued = parseAmzDate(date);
-  if (!Number.isFinite(issued) || ctx.state.clock.now() >= issued + Number(expires) * 1000) {
-    return s3Error(403, "AccessDenied", "Request has expired");
-  }
+function pdfReply(ctx: Ctx, id: string): Reply {
   const rec = ctx.state.jumio.store.get(id);
   if (!rec || rec.wipedOutAt !== undefined) return s3Error(404, "NoSuchKey", "The specified key does not exist.");
   return raw(transactionPdf(rec), "application/pdf", 200, { "content-disposition": `attachment; filename="jumio-${rec.id}.pdf"` });
 }
 
+function download(ctx: Ctx): Reply {
+  const quirks = ctx.state.quirks.on;
+  // Outside quirks mode this URL keeps its original, more forgiving behaviour.
+  const refused = quirks ? refuseAuthorization(ctx) : undefined;
+  if (refused) return refused;
+  const file = ctx.params.file ?? "";
+  const id = file.replace(/\.pdf$/, "");
+  const bad = checkPresigned(ctx, secret(ctx), id, file.endsWith(".pdf"));
+  if (bad) return bad;
+  if (quirks && redirectsToStorage(ctx.state.quirks, id)) {
+    return redirect(`${ctx.state.baseUrl}/jumio/s3/storage/transaction-pdfs/${id}.pdf?${presigned(ctx, `object|${id}`)}`);
+  }
+  return pdfReply(ctx, id);
+}
+
+function storedPdf(ctx: Ctx): Reply {
+  const file = ctx.params.file ?? "";
+  const id = file.replace(/\.pdf$/, "");
+  return refuseAuthorization(ctx) ?? checkPresigned(ctx, secret(ctx), `object|${id}`, file.endsWith(".pdf")) ?? pdfReply(ctx, id);
+}
+
+function storedPart(ctx: Ctx): Reply {
+  const { credentialId = "", classifier = "" } = ctx.params;
+  const denied = refuseAuthorization(ctx) ?? checkPresigned(ctx, secret(ctx), `part|${credentialId}|${classifier}`);
+  if (denied) return denied;
+  const rec = ctx.state.jumio.store.credentialExecution(credentialId);
+  const cred = rec?.credentials.find((c) => c.id === credentialId.toLowerCase());
+  // Wiped since the URL was issued: the object is gone.
+  if (!rec || !cred || rec.wipedOutAt !== undefined || !cred.parts.some((p) => p.classifier === classifier)) {
+    return s3Error(404, "NoSuchKey", "The specified key does not exist.");
+  }
+  return partBytes(ctx, rec, cred, credentialId, classifier);
+}
+
 export function s3Routes(r: Router): void {
   r.get("/transaction-pdfs/:file", download);
+  r.get("/storage/transaction-pdfs/:file", storedPdf);
+  r.get("/credential-images/:credentialId/:classifier", storedPart);
 }

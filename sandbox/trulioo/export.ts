@@ -1,13 +1,15 @@
 // Trulioo Export API (§1.2): E1 workflows, E2 clients, E3 client details, E4 files.
-import { clientId } from "../data/context";
-import { decodeBaseFileKey } from "../data/fileKeys";
 import { STATUSES, type Status } from "../data/truliooTypes";
-import { json, raw, type Ctx, type Reply } from "../http/context";
+import { json, type Ctx, type Reply } from "../http/context";
 import { truliooError } from "../http/errors";
 import { truliooEnvelope, truliooPaging } from "../http/paging";
+import { redirect } from "../http/presign";
 import type { Router } from "../http/router";
+import { quirkyDetails, quirkySummary, quirkyTruliooPage, quirkyWorkflow } from "../quirks/trulioo";
 import { requireTrulioo } from "./auth";
-import { contentDisposition, details, generatedFileBytes, summary } from "./render";
+import { fileReply } from "./files";
+import { storageUrl } from "./storage";
+import { details, summary } from "./render";
 
 function timestampParam(ctx: Ctx, name: string): number | undefined {
   const v = ctx.query.get(name);
@@ -33,8 +35,9 @@ function workflows(ctx: Ctx): Reply {
   requireTrulioo(ctx);
   const { page, limit } = truliooPaging(ctx.query);
   const all = ctx.state.data.workflows;
-  const data = all.slice(page * limit, page * limit + limit).map((w) => ({ id: w.id, name: w.name, corporate: w.corporate, published: w.published, created: w.created }));
-  return json(truliooEnvelope(all.length, page, limit, data));
+  const q = ctx.state.quirks;
+  const data = all.slice(page * limit, page * limit + limit).map((w) => quirkyWorkflow(q, { id: w.id, name: w.name, corporate: w.corporate, published: w.published, created: w.created }));
+  return json(quirkyTruliooPage(q, "E1", page, limit, truliooEnvelope(all.length, page, limit, data)));
 }
 
 function clients(ctx: Ctx): Reply {
@@ -50,8 +53,9 @@ function clients(ctx: Ctx): Reply {
     if (drift === "shift") store.shiftFirst();
   }
   const result = store.list({ test: ctx.test, statuses: parseStatuses(ctx.query.get("statuses")), flowId, after, before, offset: page * limit, limit });
-  const data = result.items.map((r) => summary(r, ctx.state.faults.isMalformed("trulioo", r.id)));
-  return json(truliooEnvelope(result.total, page, limit, data));
+  const q = ctx.state.quirks;
+  const data = result.items.map((r) => quirkySummary(q, summary(r, ctx.state.faults.isMalformed("trulioo", r.id))));
+  return json(quirkyTruliooPage(q, "E2", page, limit, truliooEnvelope(result.total, page, limit, data)));
 }
 
 function client(ctx: Ctx): Reply {
@@ -60,7 +64,7 @@ function client(ctx: Ctx): Reply {
   const rec = ctx.state.trulioo.store.get(id, ctx.test);
   if (!rec) throw truliooError(404, 4100, "Client not found");
   const includeFull = (ctx.query.get("includeFullServiceDetails") ?? "").toLowerCase() === "true";
-  return json(details(rec, includeFull, ctx.state.faults.isMalformed("trulioo", rec.id)));
+  return json(quirkyDetails(ctx.state.quirks, ctx.state.data.workflows, details(rec, includeFull, ctx.state.faults.isMalformed("trulioo", rec.id))));
 }
 
 function file(ctx: Ctx): Reply {
@@ -69,20 +73,14 @@ function file(ctx: Ctx): Reply {
   if (given === null || given.trim() === "") throw truliooError(400, 400, "key is required");
   // An unencoded "+" arrives as a space; base64 never contains spaces, so undo it.
   const key = given.trim().replace(/ /g, "+");
-  const upload = ctx.state.trulioo.uploads.get(key);
-  if (upload) {
-    return raw(upload.bytes, upload.mime, 200, { "content-disposition": contentDisposition(upload.filename) });
-  }
-  const ref = decodeBaseFileKey(ctx.state.cfg.seed, key);
-  const rec = ref ? ctx.state.trulioo.store.get(clientId(ctx.state.data, ref.clientIndex), false) : undefined;
-  const meta = rec?.files[key];
-  if (!rec || !meta) throw truliooError(404, 404, "File not found");
-  return raw(generatedFileBytes(rec, key, meta), meta.mime, 200, { "content-disposition": contentDisposition(meta.filename) });
+  const found = fileReply(ctx, key);
+  if (!found) throw truliooError(404, 404, "File not found");
+  return ctx.state.quirks.pick("trulioo.file", key) ? redirect(storageUrl(ctx, key)) : found;
 }
 
 export function exportRoutes(r: Router): void {
   r.get("/v2/query/workflows", workflows);
   r.get("/v2/query/clients", clients);
-  r.get("/v2/query/client/:clientId", client);
+  r.get("/v2/query/client/:clientId", client, { readId: "clientId" });
   r.get("/v2/query/file", file);
 }

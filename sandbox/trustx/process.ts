@@ -8,6 +8,7 @@ import { escapeHtml, html, json, type Ctx, type Reply } from "../http/context";
 import { trustxError } from "../http/errors";
 import { springPage, springPaging } from "../http/paging";
 import type { Router } from "../http/router";
+import { quirkyInstance, quirkySpringPage } from "../quirks/trustx";
 import { requireTrustx } from "./auth";
 import { activate } from "./lifecycle";
 
@@ -30,12 +31,12 @@ const newId = (): string => base32(randomBytes(16));
 
 export function renderInstance(ctx: Ctx, r: InstanceRecord): Record<string, unknown> {
   const malformed = ctx.state.faults.isMalformed("trustx", r.id);
-  return {
+  return quirkyInstance(ctx.state.quirks, ctx.state.cfg.seed, {
     id: r.id, tenantId: TENANT_ID, processDefnId: r.processDefnId, processDefnName: r.processDefnName,
     processDefnVersion: r.processDefnVersion, firstName: r.firstName, lastName: r.lastName,
     createdAt: malformed ? false : new Date(r.createdAt).toISOString(),
     elapsedMilliseconds: r.elapsedMilliseconds, status: r.status, statusMapped: STATUS_MAPPED[r.status],
-  };
+  });
 }
 
 async function createToken(ctx: Ctx): Promise<Reply> {
@@ -108,7 +109,8 @@ function list(ctx: Ctx): Reply {
   const { page, size } = springPaging(ctx.query);
   const store = ctx.state.trustx.store;
   if (page > 0 && ctx.state.faults.takeDrift("trustx")) store.grow(Math.max(ctx.state.clock.now(), ctx.state.data.dataEnd + 1));
-  return json(springPage(store.total, page, size, store.page(page * size, size, sortDesc(ctx)).map((r) => renderInstance(ctx, r))));
+  const body = springPage(store.total, page, size, store.page(page * size, size, sortDesc(ctx)).map((r) => renderInstance(ctx, r)));
+  return json(quirkySpringPage(ctx.state.quirks, "X5", page, size, body));
 }
 
 function dateParam(ctx: Ctx, name: string): number | undefined {
@@ -132,7 +134,7 @@ function search(ctx: Ctx): Reply {
     definitionId: ctx.query.get("processDefinitionId")?.trim() || undefined,
     statuses,
   }, page * size, size, sortDesc(ctx));
-  return json(springPage(result.total, page, size, result.items.map((r) => renderInstance(ctx, r))));
+  return json(quirkySpringPage(ctx.state.quirks, "X6", page, size, springPage(result.total, page, size, result.items.map((r) => renderInstance(ctx, r)))));
 }
 
 function userData(ctx: Ctx): Reply {
@@ -164,13 +166,13 @@ export function processRoutes(r: Router): void {
   r.post(`${pm}/processInstances/create`, createInstance);
   r.get(`${pm}/processInstances/search`, search);
   r.get(`${pm}/processInstances`, list);
-  r.get(`${pm}/processInstances/:id`, (ctx) => json(renderInstance(ctx, instance(ctx))));
+  r.get(`${pm}/processInstances/:id`, (ctx) => json(renderInstance(ctx, instance(ctx))), { readId: "id" });
   r.get(`${pm}/processInstances/:id/withParameters`, (ctx) => {
     const rec = instance(ctx);
     const token = ctx.state.trustx.store.token(rec.tokenId);
     return json({ ...renderInstance(ctx, rec), processTokenId: rec.tokenId, processTokenParameters: token?.parameters ?? {} });
-  });
-  r.get("/api/userdata-server/processDefinitions/:defnId/processInstances/:id/userdata", userData);
+  }, { readId: "id" });
+  r.get("/api/userdata-server/processDefinitions/:defnId/processInstances/:id/userdata", userData, { readId: "id" });
   r.get("/api/process-server/startProcess", startProcess);
   r.get("/web", web);
   r.get("/web/", web);
