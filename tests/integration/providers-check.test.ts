@@ -82,10 +82,58 @@ describe("npm run providers:check against the sandbox", () => {
   });
 });
 
+// Sandbox movedPaths: the route is served only at its new path, the old one answers the provider's 404.
+const MOVES: { ref: string; route: string; to: string; variable: Record<string, string>; skipped?: string[] }[] = [
+  {
+    ref: "X6",
+    route: "trustx GET /api/process-manager/processInstances/search",
+    to: "/api/process-manager/v2/processInstances/search",
+    variable: { TRUSTX_SEARCH_PATH: "/api/process-manager/v2/processInstances/search" },
+  },
+  {
+    ref: "E3",
+    route: "trulioo GET /v2/query/client/:clientId",
+    to: "/v3/clients/:clientId",
+    variable: { TRULIOO_CLIENT_PATH: "/v3/clients/{clientId}" },
+    // E4 looks for a file key in what E3 answered.
+    skipped: ["E4"],
+  },
+];
+
 describe("the check against a service that moved a path", () => {
-  it.todo("sandbox movedPaths: exactly the moved call fails (404), then its variable makes all accepted again");
+  for (const move of MOVES) {
+    it(`${move.ref}: exactly that call fails (404) until its variable names the new path`, async () => {
+      const sb = await startTestSandbox({ profiles: 40, seed: 7, movedPaths: { [move.route]: move.to } });
+      try {
+        const before = await check(sb);
+        const expected = (ref: string) => (ref === move.ref ? "failed" : move.skipped?.includes(ref) ? "skipped" : "accepted");
+        expect(byOutcome(before)).toEqual(ALL_CALLS.map((ref) => `${ref} ${expected(ref)}`));
+        expect(before.results.find((r) => r.ref === move.ref)).toMatchObject({ reached: true, status: 404, note: expect.stringMatching(/^HTTP 404/) });
+        expect(before.ok).toBe(false);
+
+        expectAllAccepted(await check(sb, move.variable));
+      } finally {
+        await sb.sandbox.close();
+      }
+    });
+  }
 });
 
 describe("the check against a sandbox in quirks mode", () => {
-  it.todo("every call accepted once the tolerant schemas are in");
+  // Quirks mode sends, for a hashed half of the records, the other representations a real service may use
+  // (explicit nulls, other time units, createdDtm, pages without `last`, storage redirects): once the
+  // app's schemas tolerate them, the go-live check must see no difference.
+  // Known to fail until the tolerant schemas (lib/providers/*/schemas.ts, http.ts) are merged: today E2 refuses
+  // `statusManuallyChanged: null`, X5/X6 refuse Spring pages without `last`, and E4 does not follow the storage
+  // redirect (302). Once they land this marker fails: make it a plain `it`.
+  it.fails("accepts every answer", async () => {
+    const sb = await startTestSandbox({ profiles: 40, seed: 7, quirks: true });
+    try {
+      const report = await check(sb);
+      expect(report.results.filter((r) => r.outcome !== "accepted").map((r) => ({ ref: r.ref, status: r.status, issues: r.issues, note: r.note }))).toEqual([]);
+      expectAllAccepted(report);
+    } finally {
+      await sb.sandbox.close();
+    }
+  });
 });

@@ -60,7 +60,7 @@ export async function checkJumio(config: TJumioConfig, ctx: TCheckContext) {
   const items: TExecutionListItem[] = list ? [...list.workflowExecutions.valid].sort((a, b) => Number(b.status === "PROCESSED") - Number(a.status === "PROCESSED")) : [];
   const chosen = items[0];
   if (!chosen) {
-    const reason = list ? "J1 listed no execution" : "J1 did not answer";
+    const reason = list ? "J1 listed no execution" : "J1 gave no execution to read";
     for (const call of [J2, J3, J4, J5, J6, J7, J7pdf]) run.skip(call, reason);
     return run.results;
   }
@@ -77,12 +77,12 @@ export async function checkJumio(config: TJumioConfig, ctx: TCheckContext) {
     if (next) records.push(next);
   }
   const part = records.map(firstPart).find(Boolean);
-  if (!part) run.skip(J6, record ? `no credential part with an href in the first ${records.length} executions` : "J2 did not answer");
+  if (!part) run.skip(J6, record ? `no credential part with an href in the first ${records.length} executions` : "J2 gave no record to look in");
   else await run.run(J6, () => client.getCredentialPart(part.accountId, part.credentialId, part.classifier), { judge: (file) => fileIssues(file, ["image/"]) });
 
   const withPdf = records.find((r) => r.workflow.status === "PROCESSED" && !r.wipedOutAt);
   if (!withPdf) {
-    const reason = record ? "no processed execution that is not wiped" : "J2 did not answer";
+    const reason = record ? "no processed execution that is not wiped" : "J2 gave no record to look in";
     run.skip(J7, reason);
     run.skip(J7pdf, reason);
     return run.results;

@@ -42,7 +42,7 @@ export async function checkTrulioo(config: TTruliooConfig, ctx: TCheckContext) {
   });
   const ids = page?.data.valid.map((c) => c.id) ?? [];
   if (ids.length === 0) {
-    const reason = page ? "E2 listed no end client" : "E2 did not answer";
+    const reason = page ? "E2 listed no end client" : "E2 gave no end client to read";
     run.skip(E3, reason);
     run.skip(E4, reason);
     return run.results;
@@ -53,7 +53,7 @@ export async function checkTrulioo(config: TTruliooConfig, ctx: TCheckContext) {
     if (key || !first || run.outOfTime) break;
     key = await client.getClient(id).then(({ client: details }) => firstFileKey(details), () => null);
   }
-  if (!key) run.skip(E4, first ? `no file in the first ${Math.min(ids.length, CLIENTS_FOR_A_FILE)} end clients` : "E3 did not answer");
+  if (!key) run.skip(E4, first ? `no file in the first ${Math.min(ids.length, CLIENTS_FOR_A_FILE)} end clients` : "E3 gave no end client to look in");
   else await run.run(E4, () => client.getFile(key), { judge: (file) => fileIssues(file, ["image/", "application/pdf"]) });
   return run.results;
 }

@@ -48,7 +48,7 @@ export async function checkTrustx(config: TTrustxConfig, ctx: TCheckContext) {
   const instances: TProcessInstance[] = page?.content.valid ?? [];
   const first = instances[0];
   if (!first) {
-    const reason = page ? "X5 listed no instance" : "X5 did not answer";
+    const reason = page ? "X5 listed no instance" : "X5 gave no instance to read";
     for (const call of [X3, X4, X7]) run.skip(call, reason);
     return run.results;
   }
