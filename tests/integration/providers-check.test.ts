@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseProviderEnv } from "../../lib/env";
 import { providerConfigsFrom } from "../../lib/providers/config";
 import { checkProviders, type TCheckReport } from "../../lib/providers/check";
+import { runConnectionCheck } from "../../lib/providers/check/run-check";
+import { createIsolatedDatabase } from "../support/db";
+import { actionContextFor } from "../support/synced-world";
 import { startTestSandbox } from "../support/sandbox";
 
 // The go-live check (lib/providers/check) against the sandbox, which serves the contract: every read is
@@ -67,6 +70,22 @@ describe("npm run providers:check against the sandbox", () => {
     expect(report.ok).toBe(false);
   });
 
+  it("as an admin runs it from /sync: one audit row with the counts and the calls not accepted, nothing of the answers", async () => {
+    const isolated = await createIsolatedDatabase("providers_check");
+    try {
+      const ctx = await actionContextFor(isolated.db, "ADMIN", "Ada Check");
+      const configs = providerConfigsFrom(parseProviderEnv({ ...sb.env, TRUSTX_USERDATA_PATH: "/userdata/{processDefnId}/{instanceId}" }));
+      const report = await runConnectionCheck(ctx, configs, { callTimeoutMs: 5000 });
+      expect(report.ok).toBe(false);
+      const rows = await isolated.db.auditEvent.findMany({ where: { action: "providers.check" } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actorId: ctx.user.id, outcome: "SUCCESS", targetType: null });
+      expect(rows[0]!.details).toEqual({ ok: false, counts: { ...report.counts, failed: 1 }, notAccepted: ["trustx X7"] });
+    } finally {
+      await isolated.drop();
+    }
+  });
+
   it("stays within its time budget when a provider is slow, saying which calls it had no time for", async () => {
     await sb.control("/faults", { provider: "trustx", latencyMs: 700 });
     try {
@@ -89,6 +108,13 @@ const MOVES: { ref: string; route: string; to: string; variable: Record<string, 
     route: "trustx GET /api/process-manager/processInstances/search",
     to: "/api/process-manager/v2/processInstances/search",
     variable: { TRUSTX_SEARCH_PATH: "/api/process-manager/v2/processInstances/search" },
+  },
+  {
+    // Instances in REVIEW or COMPLETED_* have user data, so a 404 for them is no "no data yet".
+    ref: "X7",
+    route: "trustx GET /api/userdata-server/processDefinitions/:defnId/processInstances/:id/userdata",
+    to: "/api/userdata-server/v2/definitions/:defnId/instances/:id",
+    variable: { TRUSTX_USERDATA_PATH: "/api/userdata-server/v2/definitions/{processDefnId}/instances/{instanceId}" },
   },
   {
     ref: "E3",
