@@ -48,12 +48,24 @@ describe("readJumio", () => {
 
   it("keeps what it can read when one part drifted, and names the part that did not parse", () => {
     const raw = stored(rec);
-    raw.rules = { executions: [{ id: 1 }] };
+    raw.rules = { executions: "not a list" };
     const view = readJumio(raw, rec.id);
     expect(view.record).not.toBeNull();
     expect(view.steps).not.toBeNull();
     expect(view.rules).toBeNull();
-    expect(view.problems).toEqual([{ part: "the rules", issues: expect.arrayContaining([expect.stringMatching(/^executions\.0\.id: /)]) }]);
+    expect(view.problems).toEqual([{ part: "the rules", issues: expect.arrayContaining([expect.stringMatching(/^executions: /)]) }]);
+  });
+
+  it("leaves out one unreadable rule or step, keeps the others, and names what was left out", () => {
+    const raw = stored(rec);
+    const good = raw.rules.executions[0];
+    raw.rules = { executions: [{ id: 1 }, { ...good, name: null }] };
+    raw.steps.steps.push({ id: "s-broken", decision: "not an object" });
+    const view = readJumio(raw, rec.id);
+    expect(view.rules).toEqual([expect.objectContaining({ id: good.id, name: good.id })]);
+    expect(view.steps?.map((s) => s.id)).not.toContain("s-broken");
+    expect(view.problems.map((p) => p.part)).toEqual(["one of the steps (s-broken), left out", "one of the rules, left out"]);
+    expect(view.problems[1]?.issues).toEqual([expect.stringMatching(/^id: /)]);
   });
 
   it("never throws on garbage: a broken record, a missing envelope, a wrong type", () => {

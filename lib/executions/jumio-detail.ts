@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZRulesSchema, ZStepsSchema, ZTransactionRecordSchema } from "@/lib/providers/jumio/schemas";
 import type { TDocumentFacts } from "./compare";
-import { problemOf, ZLooseTextSchema, type TReadProblem } from "./stored";
+import { problemOf, setAsideProblems, ZLooseTextSchema, type TReadProblem } from "./stored";
 
 // What the page shows of a Jumio execution, read from `executions.raw` = { record, steps, rules } as the
 // sync stored them (lib/sync/sync-jumio.ts). Each of the three is parsed on its own, so a record whose
@@ -85,6 +85,7 @@ export function readJumio(raw: unknown, executionId: string): TJumioView {
   const record = ZTransactionRecordSchema.safeParse(stored.data.record);
   if (record.success) {
     const r = record.data;
+    view.problems.push(...setAsideProblems(r.setAside));
     const credentials = r.credentials.map((c): TJumioCredential => ({
       id: c.id,
       category: c.category,
@@ -134,15 +135,17 @@ export function readJumio(raw: unknown, executionId: string): TJumioView {
     const steps = ZStepsSchema.safeParse(stored.data.steps);
     if (steps.success) {
       view.steps = steps.data.steps.map((s) => ({
-        id: s.id, name: s.name, decision: decisionOf(s.decision), capabilities: s.capabilities,
+        id: s.id, name: s.name ?? s.id, decision: decisionOf(s.decision), capabilities: s.capabilities,
         startedAt: s.startedAt ?? null, completedAt: s.completedAt ?? null,
       }));
+      view.problems.push(...setAsideProblems(steps.data.setAside));
     } else view.problems.push(problemOf("the workflow steps", steps.error));
   }
   if (stored.data.rules != null) {
     const rules = ZRulesSchema.safeParse(stored.data.rules);
     if (rules.success) {
-      view.rules = rules.data.executions.map((x) => ({ id: x.id, name: x.name, result: x.result ?? null, score: x.score ?? null, decision: decisionOf(x.decision) }));
+      view.rules = rules.data.executions.map((x) => ({ id: x.id, name: x.name ?? x.id, result: x.result ?? null, score: x.score ?? null, decision: decisionOf(x.decision) }));
+      view.problems.push(...setAsideProblems(rules.data.setAside));
     } else view.problems.push(problemOf("the rules", rules.error));
   }
   return view;

@@ -1,3 +1,4 @@
+import type { TSetAside } from "@/lib/providers/lenient";
 import { z } from "zod";
 
 // Shared by the Jumio and TrustX readers of `executions.raw`: what the page says when part of a stored
@@ -10,6 +11,14 @@ export function problemOf(part: string, error: z.ZodError): TReadProblem {
   const issues = error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message));
   if (error.issues.length > 3) issues.push(`and ${error.issues.length - 3} more`);
   return { part, issues };
+}
+
+/** Items a lenient schema set aside (lib/providers/lenient.ts), as problems the page names. */
+export function setAsideProblems(items: TSetAside[]): TReadProblem[] {
+  return items.map((item) => ({
+    part: `one of the ${item.part}${item.id ? ` (${item.id})` : ""}, left out`,
+    issues: item.issues.slice(0, 3).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+  }));
 }
 
 /** A string out of a free map: strings as they are, numbers and booleans written out, anything else null. */

@@ -31,7 +31,7 @@ describe("readTrustx", () => {
 
   it("tells no user data from unreadable user data, and keeps the instance either way", () => {
     expect(readTrustx({ instance, userData: null }).userData).toBe("none");
-    const broken = readTrustx({ instance, userData: { documents: { doc1: { biographicData: [{ fieldName: 7 }] } } } });
+    const broken = readTrustx({ instance, userData: { documents: { doc1: { biographicData: [{ fieldName: { nested: true } }] } } } });
     expect(broken.userData).toBe("unreadable");
     expect(broken.instance?.status).toBe("COMPLETED_ENDED_SUCCESS");
     expect(broken.problems.map((x) => x.part)).toEqual(["the captured user data (documents, biographic fields)"]);

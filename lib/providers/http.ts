@@ -7,6 +7,7 @@ import {
   type TProviderName,
 } from "./errors";
 import { nodeFetch } from "./node-fetch";
+import { isRedirect, redirectTarget } from "./redirects";
 import type { TokenCache } from "./token-cache";
 
 export type TQuery = Record<string, string | number | boolean | null | undefined>;
@@ -136,7 +137,7 @@ export class ProviderHttp {
    * stream it covers the wait for the headers, and `stream()` then watches the body for stalls. Either
    * way nothing is retried once the body has begun to arrive.
    */
-  async send(req: TProviderRequest, mode: "buffered" | "stream" = "buffered"): Promise<TTransportResponse> {
+  async send(req: TProviderRequest, mode: "buffered" | "stream" = "buffered", allowRedirect = false): Promise<TTransportResponse> {
     const { provider, maxAttempts, timeoutMs } = this.options;
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
@@ -177,8 +178,25 @@ export class ProviderHttp {
           continue;
         }
       }
-      if (!res.ok) throw await this.toHttpError(res, req.operation);
+      if (!res.ok && !(allowRedirect && isRedirect(res.status))) throw await this.toHttpError(res, req.operation);
       return res;
+    }
+  }
+
+  /**
+   * A download: the call, then any redirects to storage (redirects.ts says which are followed). Each hop
+   * is a plain GET without the token or the request's own headers, retried like any idempotent call.
+   */
+  private async download(req: TProviderRequest, mode: "buffered" | "stream"): Promise<TTransportResponse> {
+    const origin = new URL(req.url).origin;
+    let current = req;
+    for (let hop = 0; ; hop += 1) {
+      const res = await this.send(current, mode, true);
+      if (!isRedirect(res.status)) return res;
+      await res.body?.cancel().catch(() => undefined);
+      const from = buildUrl(current.url, current.query);
+      const url = redirectTarget(this.provider, req.operation, origin, from, res.headers.get("location"), hop);
+      current = { operation: `${req.operation} (redirected)`, method: "GET", url, idempotent: true, auth: false, accept: req.accept };
     }
   }
 
@@ -189,7 +207,7 @@ export class ProviderHttp {
    * arrive; the body is never buffered, and a body that stalls longer than the timeout is aborted.
    */
   async stream(req: TProviderRequest): Promise<TByteStream> {
-    const res = await this.send({ ...req, accept: req.accept ?? "*/*" }, "stream");
+    const res = await this.download({ ...req, accept: req.accept ?? "*/*" }, "stream");
     const source = (res as unknown as { body: ReadableStream<Uint8Array> | null }).body;
     const controller = this.abortOf.get(res);
     const { timeoutMs } = this.options;
@@ -243,7 +261,7 @@ export class ProviderHttp {
   }
 
   async bytes(req: TProviderRequest): Promise<TBytes> {
-    const res = await this.send({ ...req, accept: req.accept ?? "*/*" });
+    const res = await this.download({ ...req, accept: req.accept ?? "*/*" }, "buffered");
     let buffer: ArrayBuffer;
     try {
       buffer = await res.arrayBuffer();

@@ -19,3 +19,14 @@ export async function* pagesOf<T extends { id: string }>(
     if (last) return;
   }
 }
+
+/**
+ * Whether a page is the last one, from whatever the envelope says: `last` when sent; else the page
+ * number against the page count; else a page shorter than asked (or empty) ends the list.
+ */
+export function pageEnded(page: { last?: boolean | null; number?: number | null; totalPages?: number | null; count: number; size: number }): boolean {
+  if (page.count === 0) return true;
+  if (typeof page.last === "boolean") return page.last;
+  if (typeof page.number === "number" && typeof page.totalPages === "number") return page.number + 1 >= page.totalPages;
+  return page.count < page.size;
+}

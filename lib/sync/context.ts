@@ -1,8 +1,9 @@
 import type pg from "pg";
 import type { Db, SqlPool } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
+import { toAppError } from "@/lib/providers/app-error";
 import { ProviderHttpError, ProviderResponseError } from "@/lib/providers/errors";
-import type { TInvalidItem } from "@/lib/providers/lenient";
+import type { TInvalidItem, TSetAside } from "@/lib/providers/lenient";
 import type { TWriteCounts } from "./write-profiles";
 
 export type TSyncKind = "INCREMENTAL" | "FULL";
@@ -24,6 +25,16 @@ export type TSyncOptions = {
   /** Records per database transaction. */
   batchSize?: number;
   onProgress?: (progress: TSyncProgress) => void;
+};
+
+export type TStageFailure = { stage: string; message: string };
+
+/** The stages a run goes through, in words for the sync page. */
+export const STAGE_LABELS: Record<string, string> = {
+  "trulioo.workflows": "Trulioo workflows",
+  "trulioo.profiles": "Trulioo profiles",
+  "jumio.executions": "Jumio executions",
+  "trustx.instances": "TrustX instances",
 };
 
 /** How far back an incremental reader re-reads from its watermark (contract §0.3). */
@@ -56,6 +67,24 @@ export class SyncContext {
 
   get full(): boolean {
     return this.kind === "FULL";
+  }
+
+  /** Stages that failed in this run, with why; the others ran to their end. */
+  readonly stageFailures: TStageFailure[] = [];
+
+  /**
+   * Runs one stage so that its failure is its own: a failing workflows read does not stop the profiles,
+   * a provider that is down does not stop the others. What the stage committed stays (its cursor moved
+   * only with committed batches), the failure is noted with the stage it happened in, and the run goes on.
+   */
+  async isolateStage(body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      await this.flushPending().catch(() => undefined);
+      this.stageFailures.push({ stage: this.stage, message: messageOf(error) });
+      this.emit();
+    }
   }
 
   enterStage(stage: string): void {
@@ -112,6 +141,28 @@ export class SyncContext {
     this.emit();
   }
 
+  /**
+   * Parts of a record that were set aside (a malformed note, step, rule or feedback): the record itself
+   * is written, and each part is kept here with its raw JSON and what was wrong, so nothing is lost silently.
+   */
+  async recordSetAside(source: string, externalId: string, items: TSetAside[]): Promise<void> {
+    for (const item of items) {
+      const raw = (await this.isWiped(externalId)) ? undefined : (JSON.parse(JSON.stringify(item.raw ?? null)) as object);
+      this.totals.errors += 1;
+      await this.db.syncError.create({
+        data: {
+          runId: this.runId,
+          source: `${source}.${item.part}`,
+          externalId: externalId.slice(0, 200),
+          message: `one of the ${item.part}${item.id ? ` (${item.id.slice(0, 100)})` : ""} could not be read and was left out; the rest of the record was kept`,
+          issues: raw === undefined ? undefined : (item.issues as object),
+          raw,
+        },
+      });
+    }
+    if (items.length > 0) this.emit();
+  }
+
   private async isWiped(externalId: string): Promise<boolean> {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(externalId) ? externalId : null;
     const { rows } = await this.pool.query<{ wiped: boolean }>(
@@ -139,7 +190,9 @@ export class SyncContext {
 
   async flushPending(): Promise<void> {
     await Promise.all(this.pending.splice(0));
-    if (this.pendingFailure) throw this.pendingFailure;
+    const failure = this.pendingFailure;
+    this.pendingFailure = null;
+    if (failure) throw failure;
   }
 
   /**
@@ -175,4 +228,9 @@ export class SyncContext {
       [key, watermark],
     );
   }
+}
+
+function messageOf(error: unknown): string {
+  const text = toAppError(error)?.message ?? (error instanceof Error ? error.message : String(error));
+  return text.slice(0, 500);
 }

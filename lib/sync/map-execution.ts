@@ -1,6 +1,5 @@
-import type { z } from "zod";
-import type { ZRulesSchema, ZStepsSchema, TTransactionRecord } from "@/lib/providers/jumio/schemas";
-import { TRUSTX_STATUS_LABELS, type TProcessInstance, type TUserData } from "@/lib/providers/trustx/schemas";
+import type { TTransactionRecord } from "@/lib/providers/jumio/schemas";
+import { TRUSTX_STATUS_LABELS, type TProcessInstance } from "@/lib/providers/trustx/schemas";
 import { contentHash } from "./hash";
 
 export type TExecutionRow = {
@@ -30,7 +29,7 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
 
 export function mapJumioExecution(
   record: TTransactionRecord,
-  raw: { record: unknown; steps: z.output<typeof ZStepsSchema> | null; rules: z.output<typeof ZRulesSchema> | null },
+  raw: { record: unknown; steps: unknown; rules: unknown },
 ): TExecutionRow {
   const extracted = record.capabilities.extraction?.[0]?.data ?? {};
   return {
@@ -64,7 +63,7 @@ export function isTrustxTerminal(status: string): boolean {
 
 export function mapTrustxInstance(
   instance: TProcessInstance & { processTokenParameters?: Record<string, unknown> | null },
-  raw: { instance: unknown; userData: TUserData | null },
+  raw: { instance: unknown; userData: unknown },
 ): TExecutionRow {
   const label = instance.statusMapped ?? TRUSTX_STATUS_LABELS[instance.status] ?? null;
   const completed = isTrustxTerminal(instance.status) && instance.elapsedMilliseconds

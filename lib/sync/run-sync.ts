@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Db, TDatabase } from "@/lib/db";
 import type { TProviderClients } from "@/lib/providers";
-import { SyncContext, type TSyncKind, type TSyncOptions, type TSyncProgress, type TSyncTotals } from "./context";
+import { STAGE_LABELS, SyncContext, type TStageFailure, type TSyncKind, type TSyncOptions, type TSyncProgress, type TSyncTotals } from "./context";
 import { syncJumioExecutions } from "./sync-jumio";
 import { syncTruliooProfiles } from "./sync-trulioo";
 import { syncTrustxInstances } from "./sync-trustx";
@@ -30,13 +30,29 @@ export async function withSyncLock<T>(databaseUrl: string, body: () => Promise<T
   }
 }
 
-/** The three providers in order; Trulioo first so executions find their profiles on the first run. */
+/** A run in which some stages failed; every other stage ran to its end and kept what it wrote. */
+export class SyncStagesFailedError extends Error {
+  constructor(
+    readonly failures: TStageFailure[],
+    readonly totals: TSyncTotals,
+  ) {
+    super(failures.map((f) => `${STAGE_LABELS[f.stage] ?? f.stage} failed: ${f.message}`).join(" "));
+    this.name = "SyncStagesFailedError";
+  }
+}
+
+/**
+ * The three providers in order; Trulioo first so executions find their profiles on the first run. Each
+ * stage stands alone (SyncContext.isolateStage); when any failed, the run ends with SyncStagesFailedError
+ * naming them, after the others have run.
+ */
 export async function runSyncStages(options: TSyncOptions): Promise<TSyncTotals> {
   const ctx = new SyncContext(options);
-  await syncTruliooProfiles(ctx);
-  await syncJumioExecutions(ctx);
-  await syncTrustxInstances(ctx);
+  await ctx.isolateStage(() => syncTruliooProfiles(ctx));
+  await ctx.isolateStage(() => syncJumioExecutions(ctx));
+  await ctx.isolateStage(() => syncTrustxInstances(ctx));
   ctx.enterStage("done");
+  if (ctx.stageFailures.length > 0) throw new SyncStagesFailedError(ctx.stageFailures, ctx.totals);
   return ctx.totals;
 }
 
@@ -112,8 +128,10 @@ export async function executeSyncRun(
       clearInterval(timer);
       await persist();
       const failure = error instanceof Error ? error.message : String(error);
-      await db.syncRun.update({ where: { id: runId }, data: { state: "FAILED", finishedAt: new Date(), failure: failure.slice(0, 2000) } });
-      return { state: "FAILED" as const, totals: latest, failure };
+      // A run with a failed stage still ran the others: its row says which stage failed, and why.
+      const stage = error instanceof SyncStagesFailedError ? error.failures.map((f) => f.stage).join(", ") : undefined;
+      await db.syncRun.update({ where: { id: runId }, data: { state: "FAILED", finishedAt: new Date(), failure: failure.slice(0, 2000), ...(stage ? { stage } : {}) } });
+      return { state: "FAILED" as const, totals: error instanceof SyncStagesFailedError ? error.totals : latest, failure };
     }
   });
 }

@@ -22,9 +22,11 @@ const orNullOn404 = async <T>(call: Promise<T>): Promise<T | null> => {
 /** Reads one execution in full: record, steps and rules (steps/rules may not exist yet: 404 = none). */
 export function fetchExecution(ctx: SyncContext, client: JumioClient, accountId: string, id: string): Promise<TExecutionRow | null> {
   return ctx.readRecord("jumio.execution", id, async () => {
-    const record = await client.getExecution(accountId, id);
-    const [steps, rules] = await Promise.all([orNullOn404(client.getSteps(accountId, id)), orNullOn404(client.getRules(accountId, id))]);
-    return mapJumioExecution(record, { record, steps, rules });
+    const record = await client.readExecution(accountId, id);
+    const [steps, rules] = await Promise.all([orNullOn404(client.readSteps(accountId, id)), orNullOn404(client.readRules(accountId, id))]);
+    await ctx.recordSetAside("jumio.execution", id, [...record.data.setAside, ...(steps?.data.setAside ?? []), ...(rules?.data.setAside ?? [])]);
+    // Kept as Jumio sent it: a part set aside today stays in the copy for whoever reads it tomorrow.
+    return mapJumioExecution(record.data, { record: record.raw, steps: steps?.raw ?? null, rules: rules?.raw ?? null });
   });
 }
 

@@ -22,6 +22,7 @@ async function syncWorkflows(ctx: SyncContext, client: TruliooClient): Promise<v
 export function fetchProfile(ctx: SyncContext, client: TruliooClient, id: string): Promise<TProfileRows | null> {
   return ctx.readRecord("trulioo.client", id, async () => {
     const { client: details, raw, rawBytes } = await client.getClient(id, { fullServiceDetails: true });
+    await ctx.recordSetAside("trulioo.client", id, details.setAside);
     return mapProfile(details, raw, rawBytes);
   });
 }
@@ -36,7 +37,8 @@ export async function syncTruliooProfiles(ctx: SyncContext): Promise<void> {
   const client = ctx.clients.trulioo;
   if (!client) return;
   ctx.enterStage("trulioo.workflows");
-  await syncWorkflows(ctx, client);
+  // Workflows are names for the list's filter: their failure must not keep the profiles from syncing.
+  await ctx.isolateStage(() => syncWorkflows(ctx, client));
 
   ctx.enterStage("trulioo.profiles");
   const watermark = ctx.full ? null : await ctx.readCursor(PROFILE_CURSOR);

@@ -10,17 +10,18 @@ export const TRUSTX_CURSOR = "trustx.instances";
 
 function fetchInstance(ctx: SyncContext, client: TrustxClient, id: string): Promise<TExecutionRow | null> {
   return ctx.readRecord("trustx.instance", id, async () => {
-    const instance = await client.getInstanceWithParameters(id);
-    let userData = null;
+    const { data: instance, raw } = await client.readInstanceWithParameters(id);
+    let userData: unknown = null;
     if (instance.processDefnId) {
       try {
-        userData = await client.getUserData(instance.processDefnId, id);
+        userData = (await client.readUserData(instance.processDefnId, id)).raw;
       } catch (error) {
         // No user data captured yet.
         if (!(error instanceof ProviderHttpError && error.status === 404)) throw error;
       }
     }
-    return mapTrustxInstance(instance, { instance, userData });
+    // Kept as TrustX sent them; the page reads them again through the same tolerant schemas.
+    return mapTrustxInstance(instance, { instance: raw, userData });
   });
 }
 

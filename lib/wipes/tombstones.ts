@@ -25,7 +25,7 @@ export function jumioTombstone(raw: unknown, wipedOutAt: Date): TJson {
   const tomb: TJson = {
     ...pick(record, ["account", "createdAt", "startedAt", "completedAt", "decision", "feedback", "consent", "steps", "rules"]),
     workflow: pick(record.workflow, ["id", "status", "definitionKey", "customerInternalReference"]),
-    wipedOutAt: isObject(record) && typeof record.wipedOutAt === "string" ? record.wipedOutAt : wipedOutAt.toISOString(),
+    wipedOutAt: isObject(record) && (typeof record.wipedOutAt === "string" || typeof record.wipedOutAt === "number") ? record.wipedOutAt : wipedOutAt.toISOString(),
     credentials: list(record.credentials).map((c) => ({ ...pick(c, ["id", "category", "consent"]), parts: [] })),
     capabilities: Object.fromEntries(
       Object.entries(capabilities).map(([name, entries]) => [name, list(entries).map((e) => ({ ...pick(e, ["id", "credentials", "decision"]), data: {} }))]),
@@ -40,7 +40,7 @@ export function jumioTombstone(raw: unknown, wipedOutAt: Date): TJson {
 export function trustxTombstone(raw: unknown): TJson {
   const stored = isObject(raw) ? raw : {};
   const instance = pick(stored.instance, [
-    "id", "tenantId", "processDefnId", "processDefnName", "processDefnVersion", "createdAt", "elapsedMilliseconds", "status", "statusMapped", "processTokenId",
+    "id", "tenantId", "processDefnId", "processDefnName", "processDefnVersion", "createdAt", "createdDtm", "elapsedMilliseconds", "status", "statusMapped", "processTokenId",
   ]);
   const parameters = isObject(stored.instance) ? stored.instance.processTokenParameters : undefined;
   // referenceID is the Trulioo client id the instance belongs to (contract §4): an id, and the link.

@@ -84,6 +84,12 @@ export class JumioClient {
     return this.http.json({ operation, method: "GET", url: `${this.api}${path}`, query, idempotent: true }, schema);
   }
 
+  /** The parsed body and the provider's JSON as sent, which the sync keeps verbatim (set-aside parts included). */
+  private async getWithRaw<S extends z.ZodType>(operation: string, path: string, schema: S): Promise<{ data: z.output<S>; raw: unknown }> {
+    const { data, raw } = await this.http.jsonWithBytes({ operation, method: "GET", url: `${this.api}${path}`, idempotent: true }, schema);
+    return { data, raw };
+  }
+
   private executionPath(template: string, accountId: string, executionId: string): string {
     return fillPath(template, { accountId, executionId });
   }
@@ -107,6 +113,19 @@ export class JumioClient {
 
   getExecution(accountId: string, executionId: string) {
     return this.get("GET execution", this.executionPath(JUMIO_PATHS.execution, accountId, executionId), ZTransactionRecordSchema);
+  }
+
+  /** J2, J4 and J5 for the sync: parsed, with the JSON as received. */
+  readExecution(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution", this.executionPath(JUMIO_PATHS.execution, accountId, executionId), ZTransactionRecordSchema);
+  }
+
+  readSteps(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution steps", this.executionPath(JUMIO_PATHS.steps, accountId, executionId), ZStepsSchema);
+  }
+
+  readRules(accountId: string, executionId: string) {
+    return this.getWithRaw("GET execution rules", this.executionPath(this.endpoints.rulesPath, accountId, executionId), ZRulesSchema);
   }
 
   getStatus(accountId: string, executionId: string) {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ZIdSchema, ZTypeSchema } from "../bounds";
-import { ZLenientListSchema } from "../lenient";
+import { absent, setAside, ZLenientListSchema, ZLenientPartSchema, ZOptionalTimeSchema, ZTimeSchema } from "../lenient";
 
-const ZIsoSchema = z.string().datetime({ offset: true }).transform((v) => new Date(v));
+// ISO-8601 by the contract; other offsets, no milliseconds, or epoch numbers are read as well.
+const ZIsoSchema = ZTimeSchema;
 
 export const ZJumioTokenSchema = z
-  .object({ access_token: z.string().min(1), expires_in: z.number().positive().default(3600) })
+  .object({ access_token: z.string().min(1), expires_in: absent(z.number().positive().default(3600)) })
   .transform((t) => ({ token: t.access_token, expiresInSeconds: t.expires_in }));
 
 export const ZDecisionSchema = z.object({
@@ -19,7 +20,7 @@ export const ZExecutionListItemSchema = z.object({
   status: ZTypeSchema,
   definitionKey: ZIdSchema.nullish(),
   createdAt: ZIsoSchema,
-  completedAt: ZIsoSchema.nullish(),
+  completedAt: ZOptionalTimeSchema,
   account: z.object({ id: z.string().uuid() }),
   customerInternalReference: ZIdSchema.nullish(),
   decision: ZDecisionSchema.nullish(),
@@ -32,9 +33,9 @@ const ZCredentialRefSchema = z.object({ id: z.string(), category: z.string().nul
 
 export const ZCapabilitySchema = z.object({
   id: z.string(),
-  credentials: z.array(ZCredentialRefSchema).default([]),
+  credentials: absent(z.array(ZCredentialRefSchema).default([])),
   decision: ZDecisionSchema,
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: absent(z.record(z.string(), z.unknown()).default({})),
 });
 
 export const ZPartSchema = z.object({ classifier: z.string(), href: z.string().nullish(), captureType: z.string().nullish() });
@@ -43,7 +44,7 @@ export const ZCredentialSchema = z.object({
   id: z.string(),
   category: z.string(),
   clientIp: z.string().nullish(),
-  parts: z.array(ZPartSchema).default([]),
+  parts: absent(z.array(ZPartSchema).default([])),
   consent: z.record(z.string(), z.unknown()).nullish(),
 });
 
@@ -82,40 +83,46 @@ export const ZTransactionRecordSchema = z.object({
   }),
   account: z.object({ id: z.string().uuid() }),
   createdAt: ZIsoSchema,
-  startedAt: ZIsoSchema.nullish(),
-  completedAt: ZIsoSchema.nullish(),
-  wipedOutAt: ZIsoSchema.nullish(),
-  credentials: z.array(ZCredentialSchema).default([]),
+  startedAt: ZOptionalTimeSchema,
+  completedAt: ZOptionalTimeSchema,
+  wipedOutAt: ZOptionalTimeSchema,
+  credentials: absent(z.array(ZCredentialSchema).default([])),
   decision: ZDecisionSchema.nullish(),
   steps: z.object({ href: z.string().nullish() }).nullish(),
   rules: z.object({ href: z.string().nullish() }).nullish(),
-  capabilities: z.record(z.string(), z.array(ZCapabilitySchema)).default({}),
-  feedback: z.object({ status: ZTypeSchema, reason: ZTypeSchema.nullish() }).nullish(),
+  capabilities: absent(z.record(z.string(), absent(z.array(ZCapabilitySchema).default([]))).default({})),
+  // Feedback that cannot be read is set aside; the execution itself is still kept.
+  feedback: ZLenientPartSchema(z.object({ status: ZTypeSchema, reason: ZTypeSchema.nullish() })),
   consent: z.record(z.string(), z.unknown()).nullish(),
   captureClient: z.record(z.string(), z.unknown()).nullish(),
-});
+}).transform(({ feedback, ...record }) => ({ ...record, feedback: feedback.value, setAside: setAside({ feedback: [feedback.invalid] }) }));
 export type TTransactionRecord = z.output<typeof ZTransactionRecordSchema>;
 
+// A step or rule without a name is kept (shown by its id); one that cannot be read at all is set aside.
 export const ZStepSchema = z.object({
   id: z.string(),
-  name: z.string(),
+  name: z.string().nullish(),
   decision: ZDecisionSchema.nullish(),
-  capabilities: z.array(z.string()).default([]),
-  credentials: z.array(ZCredentialRefSchema).default([]),
-  startedAt: ZIsoSchema.nullish(),
-  completedAt: ZIsoSchema.nullish(),
+  capabilities: absent(z.array(z.string()).default([])),
+  credentials: absent(z.array(ZCredentialRefSchema).default([])),
+  startedAt: ZOptionalTimeSchema,
+  completedAt: ZOptionalTimeSchema,
 });
-export const ZStepsSchema = z.object({ steps: z.array(ZStepSchema) });
+export const ZStepsSchema = z
+  .object({ steps: ZLenientListSchema(ZStepSchema) })
+  .transform(({ steps }) => ({ steps: steps.valid, setAside: setAside({ steps: steps.invalid }) }));
 
 // After a PII deletion a rule keeps only id, name and decision (contract §2.6).
 export const ZRuleSchema = z.object({
   id: z.string(),
-  name: z.string(),
+  name: z.string().nullish(),
   result: z.string().nullish(),
   score: z.number().nullish(),
   decision: ZDecisionSchema.nullish(),
 });
-export const ZRulesSchema = z.object({ executions: z.array(ZRuleSchema) });
+export const ZRulesSchema = z
+  .object({ executions: ZLenientListSchema(ZRuleSchema) })
+  .transform(({ executions }) => ({ executions: executions.valid, setAside: setAside({ rules: executions.invalid }) }));
 
 export const ZExecutionStatusSchema = z.object({
   account: z.object({ id: ZIdSchema, href: z.string().nullish() }),

@@ -4,7 +4,7 @@ import { DEFAULT_ENDPOINTS, fillPath, TRULIOO_PATHS, type TTruliooEndpoints } fr
 import { ProviderHttpError } from "../errors";
 import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } from "../http";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
-import { pagesOf } from "../paging";
+import { pageEnded, pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
 import { describeTruliooError, TruliooApiError } from "./errors";
 import {
@@ -122,7 +122,7 @@ export class TruliooClient {
     yield* pagesOf(async (page) => {
       const res = await this.listWorkflows(page, 50);
       res.data.invalid.forEach((item) => hooks.onInvalid?.(item));
-      return { items: res.data.valid, last: res.last };
+      return { items: res.data.valid, last: pageEnded({ ...res, count: res.data.valid.length + res.data.invalid.length, size: 50 }) };
     }, 0);
   }
 
@@ -157,8 +157,9 @@ export class TruliooClient {
     yield* pagesOf(async (page) => {
       const res = await this.listClients(query, page);
       res.data.invalid.forEach((item) => hooks.onInvalid?.(item));
-      hooks.onTotal?.(res.totalElements);
-      return { items: res.data.valid, last: res.last || res.data.valid.length + res.data.invalid.length === 0 };
+      if (res.totalElements !== undefined) hooks.onTotal?.(res.totalElements);
+      const count = res.data.valid.length + res.data.invalid.length;
+      return { items: res.data.valid, last: pageEnded({ ...res, count, size: query.limit ?? 50 }) };
     }, 0, (summary) => String(summary.lastModified.getTime()));
   }
 

@@ -3,7 +3,7 @@ import type { TTrustxConfig } from "../config";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { ProviderHttp } from "../http";
 import { DEFAULT_ENDPOINTS, fillPath, TRUSTX_PATHS, type TTrustxEndpoints } from "../endpoints";
-import { pagesOf } from "../paging";
+import { pageEnded, pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
 import {
   ZCreatedInstanceSchema,
@@ -125,6 +125,33 @@ export class TrustxClient {
     );
   }
 
+  /** X4 and X7 for the sync: parsed, with the JSON as received (kept verbatim). */
+  async readInstanceWithParameters(id: string) {
+    const { data, raw } = await this.http.jsonWithBytes(
+      {
+        operation: "GET processInstance withParameters",
+        method: "GET",
+        url: `${this.base}${fillPath(this.endpoints.instanceWithParametersPath, { instanceId: id })}`,
+        idempotent: true,
+      },
+      ZProcessInstanceWithParametersSchema,
+    );
+    return { data, raw };
+  }
+
+  async readUserData(processDefnId: string, instanceId: string) {
+    const { data, raw } = await this.http.jsonWithBytes(
+      {
+        operation: "GET userdata",
+        method: "GET",
+        url: `${this.base}${fillPath(this.endpoints.userDataPath, { processDefnId, instanceId })}`,
+        idempotent: true,
+      },
+      ZUserDataSchema,
+    );
+    return { data, raw };
+  }
+
   /** `page` counts from 0 here whatever TrustX's first page is (TRUSTX_PAGE_BASE); `sort` defaults to newest first. */
   listInstances(page = 0, size = 100, sort = `${this.endpoints.sortField},desc`) {
     return this.http.json(
@@ -170,8 +197,9 @@ export class TrustxClient {
     yield* pagesOf(async (page) => {
       const res = await this.searchInstances(search, page);
       res.content.invalid.forEach((item) => hooks.onInvalid?.(item));
-      hooks.onTotal?.(res.totalElements);
-      return { items: res.content.valid, last: res.last || res.content.valid.length + res.content.invalid.length === 0 };
+      if (res.totalElements !== undefined) hooks.onTotal?.(res.totalElements);
+      const count = res.content.valid.length + res.content.invalid.length;
+      return { items: res.content.valid, last: pageEnded({ ...res, count, size: search.size ?? 100 }) };
     }, 0);
   }
 

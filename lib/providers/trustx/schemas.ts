@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { MAX_ID, ZIdSchema, ZTypeSchema } from "../bounds";
+import { absent, ZOptionalTimeSchema, ZTextSchema, ZTimeSchema } from "../lenient";
 
-/** ISO strings; epoch ms is accepted too (contract §0.2). */
-export const ZTrustxTimeSchema = z.union([z.string().datetime({ offset: true }), z.number()]).transform((v) => new Date(v));
+/** ISO strings (without an offset = UTC); epoch s/ms is accepted too (contract §0.2). */
+export const ZTrustxTimeSchema = ZTimeSchema;
+
+/** Some TrustX versions name an instance's creation time `createdDtm` (as on process tokens). */
+const createdDtmAsCreatedAt = (value: unknown) =>
+  value && typeof value === "object" && !("createdAt" in value && (value as { createdAt: unknown }).createdAt != null) && "createdDtm" in value
+    ? { ...value, createdAt: (value as { createdDtm: unknown }).createdDtm }
+    : value;
 
 export const ZTrustxTokenSchema = z
   .object({ token: z.string().min(1), ttl: z.number().positive().nullish() })
@@ -18,7 +25,7 @@ export const TRUSTX_STATUS_LABELS: Record<string, string> = {
   COMPLETED_PROCESS_ERROR: "Error",
 };
 
-export const ZProcessInstanceSchema = z.object({
+const ZInstanceFieldsSchema = z.object({
   id: ZIdSchema.min(1),
   tenantId: ZIdSchema.nullish(),
   processDefnId: ZIdSchema.nullish(),
@@ -31,9 +38,10 @@ export const ZProcessInstanceSchema = z.object({
   status: ZTypeSchema,
   statusMapped: ZTypeSchema.nullish(),
 });
+export const ZProcessInstanceSchema = z.preprocess(createdDtmAsCreatedAt, ZInstanceFieldsSchema);
 export type TProcessInstance = z.output<typeof ZProcessInstanceSchema>;
 
-export const ZProcessInstanceWithParametersSchema = ZProcessInstanceSchema.extend({
+const ZInstanceWithParametersFieldsSchema = ZInstanceFieldsSchema.extend({
   processTokenId: ZIdSchema.nullish(),
   // referenceID becomes the execution's (indexed) customer reference.
   processTokenParameters: z
@@ -44,17 +52,20 @@ export const ZProcessInstanceWithParametersSchema = ZProcessInstanceSchema.exten
     })
     .nullish(),
 });
+export const ZProcessInstanceWithParametersSchema = z.preprocess(createdDtmAsCreatedAt, ZInstanceWithParametersFieldsSchema);
 
 export function ZSpringPageSchema<T extends z.ZodType>(item: T) {
+  // Only the items matter for correctness: the counters are optional, the end comes from `pageEnded`.
+  const count = absent(z.number().int().nonnegative().optional());
   return z.object({
-    content: z.array(item),
-    number: z.number().int().nonnegative(),
-    size: z.number().int().positive(),
-    totalElements: z.number().int().nonnegative(),
-    totalPages: z.number().int().nonnegative(),
-    numberOfElements: z.number().int().nonnegative().nullish(),
-    first: z.boolean().nullish(),
-    last: z.boolean(),
+    content: absent(z.array(item).default([])),
+    number: count,
+    size: count,
+    totalElements: count,
+    totalPages: count,
+    numberOfElements: count,
+    first: absent(z.boolean().optional()),
+    last: absent(z.boolean().optional()),
   });
 }
 
@@ -87,8 +98,8 @@ export const ZProcessTokenSchema = z.object({
   parameters: z.record(z.string(), z.unknown()).nullish(),
   forTest: z.boolean().nullish(),
   startProcessAddress: z.string().nullish(),
-  createdDtm: ZTrustxTimeSchema.nullish(),
-  lastUpdatedDtm: ZTrustxTimeSchema.nullish(),
+  createdDtm: ZOptionalTimeSchema,
+  lastUpdatedDtm: ZOptionalTimeSchema,
   createdBy: z.string().nullish(),
   lastUpdatedBy: z.string().nullish(),
 });
@@ -96,18 +107,22 @@ export const ZProcessTokenSchema = z.object({
 export const ZCreatedInstanceSchema = z.object({ redirectUrl: z.string(), processInstanceId: z.string() });
 
 export const ZUserDataSchema = z.object({
-  documents: z
-    .record(
-      z.string(),
-      z.object({
-        documentType: z.string().nullish(),
-        countryCode: z.string().nullish(),
-        biographicData: z
-          .array(z.object({ fieldName: z.string(), values: z.record(z.string(), z.string().nullish()).default({}) }))
-          .default([]),
-      }),
-    )
-    .default({}),
+  documents: absent(
+    z
+      .record(
+        z.string(),
+        z.object({
+          documentType: z.string().nullish(),
+          countryCode: z.string().nullish(),
+          biographicData: absent(
+            z
+              .array(z.object({ fieldName: ZTextSchema, values: absent(z.record(z.string(), ZTextSchema.nullish()).default({})) }))
+              .default([]),
+          ),
+        }),
+      )
+      .default({}),
+  ),
   customData: z.record(z.string(), z.unknown()).nullish(),
 });
 export type TUserData = z.output<typeof ZUserDataSchema>;
