@@ -91,6 +91,26 @@ describe("provider path and parameter variables (lib/env.ts)", () => {
     expect(fake.calls[1]!.url.searchParams.get("sort")).toBe("createdDtm,desc");
   });
 
+  it("page TrustX from the configured base to the end when the envelope has no `last`", async () => {
+    const env = configs({ TRUSTX_PAGE_BASE: "1" });
+    const instance = (i: number) => ({ id: `I${i}`, createdAt: "2026-01-01T00:00:00Z", status: "ACTIVE" });
+    const asked: string[] = [];
+    const fetchImpl = (async (input: string) => {
+      const url = new URL(input);
+      const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
+      if (url.pathname.endsWith("/issue")) return json({ token: "t" });
+      const page = Number(url.searchParams.get("page"));
+      asked.push(String(page));
+      // Spring numbering from 1: pages 1 and 2 of 2, full pages, no `last`.
+      return json({ content: [instance(page * 2), instance(page * 2 + 1)], number: page, size: 2, totalPages: 2, totalElements: 4 });
+    }) as unknown as typeof fetch;
+    const client = new TrustxClient(env.trustx!, { fetch: fetchImpl, sleep: async () => undefined });
+    const ids: string[] = [];
+    for await (const page of client.instances({ size: 2 })) ids.push(...page.map((i) => i.id));
+    expect(asked).toEqual(["1", "2"]);
+    expect(ids).toEqual(["I2", "I3", "I4", "I5"]);
+  });
+
   it("stop the start with the variable's name and what is wrong", () => {
     const bad = (vars: Record<string, string>) => () => parseProviderEnv({ ...CREDENTIALS, ...vars });
     expect(bad({ TRULIOO_CLIENT_PATH: "/v2/query/client" })).toThrow(/TRULIOO_CLIENT_PATH: must contain \{clientId\} exactly once/);

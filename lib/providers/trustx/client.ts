@@ -199,7 +199,9 @@ export class TrustxClient {
       res.content.invalid.forEach((item) => hooks.onInvalid?.(item));
       if (res.totalElements !== undefined) hooks.onTotal?.(res.totalElements);
       const count = res.content.valid.length + res.content.invalid.length;
-      return { items: res.content.valid, last: pageEnded({ ...res, count, size: search.size ?? 100 }) };
+      // The envelope's `number` counts from TRUSTX_PAGE_BASE; pageEnded counts from 0.
+      const number = typeof res.number === "number" ? res.number - this.endpoints.pageBase : res.number;
+      return { items: res.content.valid, last: pageEnded({ ...res, number, count, size: search.size ?? 100 }) };
     }, 0);
   }
 
