@@ -111,8 +111,8 @@ export class JumioClient {
     }, 1);
   }
 
-  getExecution(accountId: string, executionId: string) {
-    return this.get("GET execution", this.executionPath(JUMIO_PATHS.execution, accountId, executionId), ZTransactionRecordSchema);
+  async getExecution(accountId: string, executionId: string) {
+    return (await this.readExecution(accountId, executionId)).data;
   }
 
   /** J2, J4 and J5 for the sync: parsed, with the JSON as received. */
@@ -132,12 +132,12 @@ export class JumioClient {
     return this.get("GET execution status", this.executionPath(JUMIO_PATHS.status, accountId, executionId), ZExecutionStatusSchema);
   }
 
-  getSteps(accountId: string, executionId: string) {
-    return this.get("GET execution steps", this.executionPath(JUMIO_PATHS.steps, accountId, executionId), ZStepsSchema);
+  async getSteps(accountId: string, executionId: string) {
+    return (await this.readSteps(accountId, executionId)).data;
   }
 
-  getRules(accountId: string, executionId: string) {
-    return this.get("GET execution rules", this.executionPath(this.endpoints.rulesPath, accountId, executionId), ZRulesSchema);
+  async getRules(accountId: string, executionId: string) {
+    return (await this.readRules(accountId, executionId)).data;
   }
 
   getCredentialPart(accountId: string, credentialId: string, classifier: string): Promise<TBytes> {

@@ -113,16 +113,8 @@ export class TrustxClient {
     );
   }
 
-  getInstanceWithParameters(id: string) {
-    return this.http.json(
-      {
-        operation: "GET processInstance withParameters",
-        method: "GET",
-        url: `${this.base}${fillPath(this.endpoints.instanceWithParametersPath, { instanceId: id })}`,
-        idempotent: true,
-      },
-      ZProcessInstanceWithParametersSchema,
-    );
+  async getInstanceWithParameters(id: string) {
+    return (await this.readInstanceWithParameters(id)).data;
   }
 
   /** X4 and X7 for the sync: parsed, with the JSON as received (kept verbatim). */
@@ -205,15 +197,7 @@ export class TrustxClient {
     }, 0);
   }
 
-  getUserData(processDefnId: string, instanceId: string) {
-    return this.http.json(
-      {
-        operation: "GET userdata",
-        method: "GET",
-        url: `${this.base}${fillPath(this.endpoints.userDataPath, { processDefnId, instanceId })}`,
-        idempotent: true,
-      },
-      ZUserDataSchema,
-    );
+  async getUserData(processDefnId: string, instanceId: string) {
+    return (await this.readUserData(processDefnId, instanceId)).data;
   }
 }
