@@ -51,6 +51,12 @@ describe("unknownFields (which raw keys a zod v4 schema does not know)", () => {
     expect(unknownFields(schema, { free: { deep: 1 }, details: { any: { thing: 1 } }, list: "not a list" })).toEqual([]);
   });
 
+  it("applies a preprocess step first: a key the app reads under another name is not reported", async () => {
+    const { ZProcessInstanceSchema } = await import("../trustx/schemas");
+    const instance = { id: "PI1", status: "ACTIVE", createdDtm: "2026-05-01T10:00:00Z", surprise: 1 };
+    expect(unknownFields(ZProcessInstanceSchema, instance)).toEqual(["surprise"]);
+  });
+
   it("walks a real app schema: a Trulioo client detail with fields the schema does not have", () => {
     const raw = {
       id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",

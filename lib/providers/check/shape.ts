@@ -68,8 +68,11 @@ function walk(schema: unknown, value: unknown, path: string, out: Set<string>, d
     case "pipe": {
       // `.transform()` is a pipe into a transform (walk what comes in); `z.preprocess()` is a pipe out of
       // one (walk the schema it feeds).
+      // A preprocess step (e.g. TrustX's createdDtm read as createdAt) is applied first, so a key the app
+      // reads under another name is not reported as unread.
       const input = defOf(def.in);
-      return walk(input?.type === "transform" ? def.out : def.in, value, path, out, depth + 1);
+      if (input?.type !== "transform") return walk(def.in, value, path, out, depth + 1);
+      return walk(def.out, preprocessed(input, value), path, out, depth + 1);
     }
     case "lazy":
       return walk((def.getter as () => unknown)(), value, path, out, depth + 1);
@@ -84,6 +87,15 @@ function walk(schema: unknown, value: unknown, path: string, out: Set<string>, d
     default:
       // Scalars, unknown/any (free JSON by design), transforms: nothing to compare.
       return;
+  }
+}
+
+function preprocessed(def: TDef, value: unknown): unknown {
+  try {
+    const result = (def.transform as (v: unknown, ctx: unknown) => unknown)(value, { issues: [], value, addIssue: () => undefined });
+    return result instanceof Promise ? value : result;
+  } catch {
+    return value;
   }
 }
 
