@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENDPOINT_ENV } from "./providers/endpoints";
 
 const optionalUrl = z.string().url().optional();
 const optionalText = z.string().min(1).optional();
@@ -31,6 +32,8 @@ const PROVIDER_ENV = {
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(16),
   // Chunks of a bulk status change in flight at once (each chunk is one upstream call of ≤ 100 ids).
   BULK_STATUS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  // The contract's [decided] paths and parameters, one variable each (lib/providers/endpoints.ts, README).
+  ...ENDPOINT_ENV,
 };
 
 // Exports left on disk (the transaction-PDF ZIPs of issue 16). The web app serves what the worker
@@ -81,7 +84,7 @@ export type TProviderEnv = z.infer<typeof ZProviderEnvSchema>;
 
 /** Provider settings from any set of variables (the sandbox prints them; tests and benchmarks pass them on). */
 export function parseProviderEnv(raw: Record<string, string | undefined>): TProviderEnv {
-  return ZProviderEnvSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")));
+  return parseFrom(ZProviderEnvSchema, raw);
 }
 
 // Scripts (migrate, seed, worker) need only the database part.
@@ -103,9 +106,12 @@ export type TProxyEnv = z.infer<typeof ZProxyEnvSchema>;
 export type TDbEnv = z.infer<typeof ZDbEnvSchema>;
 
 function parse<S extends z.ZodType>(schema: S): z.output<S> {
-  const raw = Object.fromEntries(
-    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  return parseFrom(schema, process.env);
+}
+
+// An unset or empty variable takes its default; a bad one stops the start with its name and what is wrong.
+function parseFrom<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -117,6 +123,11 @@ function parse<S extends z.ZodType>(schema: S): z.output<S> {
 let cached: TEnv | undefined;
 let cachedDb: TDbEnv | undefined;
 let cachedWorker: TWorkerEnv | undefined;
+
+/** The provider variables alone, as the app reads them (`npm run providers:check` needs no database). */
+export function getProviderEnv(): TProviderEnv {
+  return parse(ZProviderEnvSchema);
+}
 
 export function getWorkerEnv(): TWorkerEnv {
   cachedWorker ??= parse(ZWorkerEnvSchema);

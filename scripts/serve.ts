@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import next from "next";
-import { getEdgeEnv } from "../lib/env";
+import { getEdgeEnv, getProviderEnv } from "../lib/env";
 import { parseTrustedProxies } from "../lib/http/client-address";
 import { EDGE_HEADERS, markEdgeInstalled, refuseOversizedBody, stampRequest } from "../lib/http/edge";
 import { discardUnreadBody, sendWebResponse, toWebRequest } from "../lib/http/node-bridge";
@@ -19,6 +19,9 @@ const WEBHOOK_RESPONSE_HEADERS = { "x-content-type-options": "nosniff", "x-frame
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = getEdgeEnv();
+// A provider variable that cannot be right (a path without its placeholder, say) stops the start here,
+// naming it, rather than failing the first page that calls the provider.
+getProviderEnv();
 const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
 const { values: args } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = args.port ? Number(args.port) : env.PORT;

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = {
   "user.password_reset": { label: "One-time password set", target: "user" },
   "user.password_change": { label: "Password changed", target: "user" },
   "sync.start": { label: "Sync started", target: "sync_run" },
+  // Counts and the refs of the calls that were not accepted; never a URL, a token or a record.
+  "providers.check": { label: "Provider connection checked", target: null },
   "profile.view": { label: "Profile opened", target: "profile", piiAccess: true },
   "execution.view": { label: "Execution opened", target: "execution", piiAccess: true },
   "execution.feedback": { label: "Fraud feedback set", target: "execution" },

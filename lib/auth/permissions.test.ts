@@ -23,6 +23,7 @@ const EXPECTED: Record<TPermission, string> = {
   "sync.read": "AMUD",
   "sync.run": "-M-D",
   "sync.settings": "---D",
+  "providers.check": "---D",
   "audit.read": "--UD",
   "audit.export": "--UD",
   "pii.wipe": "---D",

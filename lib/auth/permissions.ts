@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "sync.read": ALL,
   "sync.run": ["MANAGER", "ADMIN"],
   "sync.settings": ["ADMIN"],
+  // The go-live connection check calls every provider read with the installation's credentials.
+  "providers.check": ["ADMIN"],
   "audit.read": ["AUDITOR", "ADMIN"],
   "audit.export": ["AUDITOR", "ADMIN"],
   "pii.wipe": ["ADMIN"],

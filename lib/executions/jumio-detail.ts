@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZRulesSchema, ZStepsSchema, ZTransactionRecordSchema } from "@/lib/providers/jumio/schemas";
+import { ZDecisionSchema, ZRulesSchema, ZStepsSchema, ZTransactionRecordSchema } from "@/lib/providers/jumio/schemas";
 import type { TDocumentFacts } from "./compare";
 import { problemOf, setAsideProblems, ZLooseTextSchema, type TReadProblem } from "./stored";
 
@@ -66,7 +66,7 @@ const ZExtractedSchema = z.object({
 // A FACEMAP is a biometric template, not a picture, and parts without an href cannot be retrieved (§2.3).
 const isImage = (part: { classifier: string; href?: string | null }) => part.classifier !== "FACEMAP" && !!part.href;
 
-function decisionOf(d: z.output<typeof ZTransactionRecordSchema>["decision"]): TDecision | null {
+function decisionOf(d: z.output<typeof ZDecisionSchema> | null | undefined): TDecision | null {
   return d ? { type: d.type, label: d.details?.label ?? null, riskScore: d.risk?.score ?? null } : null;
 }
 

@@ -1,4 +1,13 @@
 import type { TProviderEnv } from "@/lib/env";
+import {
+  JUMIO_SETTINGS,
+  settingsFrom,
+  TRULIOO_SETTINGS,
+  TRUSTX_SETTINGS,
+  type TJumioEndpoints,
+  type TTruliooEndpoints,
+  type TTrustxEndpoints,
+} from "./endpoints";
 
 export type TRetryConfig = { timeoutMs: number; maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
 
@@ -8,6 +17,8 @@ export type TTruliooConfig = TRetryConfig & {
   exportUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Unset: the contract's (tests that build a config by hand). */
+  endpoints?: TTruliooEndpoints;
 };
 export type TJumioConfig = TRetryConfig & {
   authUrl: string;
@@ -15,8 +26,9 @@ export type TJumioConfig = TRetryConfig & {
   clientId: string;
   clientSecret: string;
   userAgent: string;
+  endpoints?: TJumioEndpoints;
 };
-export type TTrustxConfig = TRetryConfig & { baseUrl: string; apiKey: string };
+export type TTrustxConfig = TRetryConfig & { baseUrl: string; apiKey: string; endpoints?: TTrustxEndpoints };
 
 export type TProviderConfigs = {
   trulioo: TTruliooConfig | null;
@@ -47,6 +59,7 @@ export function providerConfigsFrom(env: TProviderEnv): TProviderConfigs {
             exportUrl: trim(env.TRULIOO_EXPORT_URL),
             clientId: env.TRULIOO_CLIENT_ID,
             clientSecret: env.TRULIOO_CLIENT_SECRET,
+            endpoints: settingsFrom(TRULIOO_SETTINGS, env),
           }
         : null,
     jumio:
@@ -58,11 +71,12 @@ export function providerConfigsFrom(env: TProviderEnv): TProviderConfigs {
             clientId: env.JUMIO_CLIENT_ID,
             clientSecret: env.JUMIO_CLIENT_SECRET,
             userAgent: env.JUMIO_USER_AGENT,
+            endpoints: settingsFrom(JUMIO_SETTINGS, env),
           }
         : null,
     trustx:
       env.TRUSTX_BASE_URL && env.TRUSTX_API_KEY
-        ? { ...retry, baseUrl: trim(env.TRUSTX_BASE_URL), apiKey: env.TRUSTX_API_KEY }
+        ? { ...retry, baseUrl: trim(env.TRUSTX_BASE_URL), apiKey: env.TRUSTX_API_KEY, endpoints: settingsFrom(TRUSTX_SETTINGS, env) }
         : null,
   };
 }

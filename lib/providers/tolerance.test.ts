@@ -119,6 +119,14 @@ describe("Jumio", () => {
     expect(item.decision).toBeNull();
   });
 
+  it("gives a decision sent without details its label: the type, or the workflow status when nothing ran", () => {
+    const label = (decision: unknown, status = "PROCESSED") =>
+      ZTransactionRecordSchema.parse({ ...record, workflow: { id, status }, decision }).decision?.details?.label;
+    expect(label({ type: "WARNING", details: null, risk: { score: 48 } })).toBe("WARNING");
+    expect(label({ type: "NOT_EXECUTED", details: null }, "SESSION_EXPIRED")).toBe("SESSION_EXPIRED");
+    expect(label({ type: "PASSED", details: { label: "PASSED" } })).toBe("PASSED");
+  });
+
   it("sets aside feedback it cannot read and keeps the execution", () => {
     const parsed = ZTransactionRecordSchema.parse({ ...record, feedback: { reason: "PHISHING" } });
     expect(parsed.feedback).toBeNull();

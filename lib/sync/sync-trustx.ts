@@ -40,7 +40,8 @@ export async function syncTrustxInstances(ctx: SyncContext): Promise<void> {
 
   let expectedSet = false;
   const pages = client.instances(
-    { startDateTime: start, sort: "createdAt,asc" },
+    // Oldest first, on the configured sort field (TRUSTX_SORT_FIELD): the client's default for a search.
+    { startDateTime: start },
     {
       onInvalid: ctx.invalidItemHandler("trustx.instance"),
       onTotal: (total) => {

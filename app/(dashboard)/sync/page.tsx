@@ -5,6 +5,7 @@ import { findSyncErrors, findSyncRuns, findWebhookEvents, getSyncOverview, type 
 import { ZSyncPageParamsSchema } from "@/lib/sync/schemas";
 import { PageHeader } from "@/components/layout/page-header";
 import { AutoRefresh } from "@/components/sync/auto-refresh";
+import { ConnectionCheck } from "@/components/sync/connection-check";
 import { ProviderCards } from "@/components/sync/provider-cards";
 import { RunErrors } from "@/components/sync/run-errors";
 import { RunsTable, type TRunView } from "@/components/sync/runs-table";
@@ -45,6 +46,12 @@ export default async function SyncPage({ searchParams }: Props) {
         actions={can(user.role, "sync.run") ? <SyncButtons /> : undefined}
       />
       <ProviderCards overview={overview} />
+      {can(user.role, "providers.check") ? (
+        <section className="mt-8 space-y-3">
+          <h2 className="text-lg font-semibold">Connection to the providers</h2>
+          <ConnectionCheck />
+        </section>
+      ) : null}
       <section className="mt-8 space-y-3">
         <h2 className="text-lg font-semibold">Runs</h2>
         {runs.length === 0 ? <EmptyState title="No sync has run yet" description="The worker runs one every few minutes; managers can start one now." /> : <RunsTable runs={runs.map(toRunView)} selected={selected} />}

@@ -1,10 +1,11 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { TJumioConfig } from "../config";
 import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } from "../http";
 import type { TInvalidItem } from "../lenient";
 import { pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
 import { ProviderResponseError } from "../errors";
+import { DEFAULT_ENDPOINTS, fillPath, JUMIO_PATHS, type TJumioEndpoints } from "../endpoints";
 import {
   ZEmptySchema,
   ZExecutionListSchema,
@@ -28,18 +29,24 @@ function describeJumioError(body: unknown) {
   return { code: null, message: message ? message.slice(0, 300) : null, details: null };
 }
 
-const seg = encodeURIComponent;
+function renameField(raw: unknown, from: string, to: string): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw) || !(from in raw)) return raw;
+  const { [from]: value, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, [to]: value };
+}
 
 /** Jumio Retrieval API V3 (contract §2). Every call names the company and app in its User-Agent. */
 export class JumioClient {
   private readonly http: ProviderHttp;
   private readonly api: string;
+  private readonly endpoints: TJumioEndpoints;
 
   constructor(
     private readonly config: TJumioConfig,
     private readonly overrides: TOverrides = {},
   ) {
-    this.api = `${config.retrievalUrl}/api/v1`;
+    this.api = `${config.retrievalUrl}${JUMIO_PATHS.api}`;
+    this.endpoints = config.endpoints ?? DEFAULT_ENDPOINTS.jumio;
     const tokenHttp = this.makeHttp();
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64");
     const tokens = credentialTokens("jumio", () =>
@@ -47,7 +54,7 @@ export class JumioClient {
         {
           operation: "POST /oauth2/token",
           method: "POST",
-          url: `${config.authUrl}/oauth2/token`,
+          url: `${config.authUrl}${JUMIO_PATHS.token}`,
           form: { grant_type: "client_credentials" },
           headers: { Authorization: `Basic ${basic}` },
           idempotent: true,
@@ -83,18 +90,20 @@ export class JumioClient {
     return { data, raw };
   }
 
-  private executionPath(accountId: string, executionId: string): string {
-    return `/accounts/${seg(accountId)}/workflow-executions/${seg(executionId)}`;
+  private executionPath(template: string, accountId: string, executionId: string): string {
+    return fillPath(template, { accountId, executionId });
   }
 
+  /** `page` counts from 1 here whatever Jumio's first page is (JUMIO_PAGE_BASE). */
   listExecutions(page = 1, size = 100) {
-    return this.get("GET /workflow-executions", "/workflow-executions", ZExecutionListSchema, { page, size });
+    const sent = page - 1 + this.endpoints.pageBase;
+    return this.get("GET /workflow-executions", this.endpoints.executionsPath, ZExecutionListSchema, { page: sent, size });
   }
 
   /** All executions, newest first, in pages (1-based; the last page is the one shorter than `size`). */
   async *executions(size = 100, hooks: { onInvalid?: (item: TInvalidItem) => void } = {}): AsyncGenerator<TExecutionListItem[]> {
     // Jumio caps `size` at 100: a short page means the end only when compared with what it can send.
-    const pageSize = Math.min(Math.max(Math.trunc(size), 1), 100);
+    const pageSize = Math.min(Math.max(Math.trunc(size), 1), this.endpoints.pageSizeMax);
     yield* pagesOf(async (page) => {
       const { valid, invalid } = (await this.listExecutions(page, pageSize)).workflowExecutions;
       invalid.forEach((item) => hooks.onInvalid?.(item));
@@ -102,33 +111,33 @@ export class JumioClient {
     }, 1);
   }
 
-  getExecution(accountId: string, executionId: string) {
-    return this.get("GET execution", this.executionPath(accountId, executionId), ZTransactionRecordSchema);
+  async getExecution(accountId: string, executionId: string) {
+    return (await this.readExecution(accountId, executionId)).data;
   }
 
   /** J2, J4 and J5 for the sync: parsed, with the JSON as received. */
   readExecution(accountId: string, executionId: string) {
-    return this.getWithRaw("GET execution", this.executionPath(accountId, executionId), ZTransactionRecordSchema);
+    return this.getWithRaw("GET execution", this.executionPath(JUMIO_PATHS.execution, accountId, executionId), ZTransactionRecordSchema);
   }
 
   readSteps(accountId: string, executionId: string) {
-    return this.getWithRaw("GET execution steps", `${this.executionPath(accountId, executionId)}/steps`, ZStepsSchema);
+    return this.getWithRaw("GET execution steps", this.executionPath(JUMIO_PATHS.steps, accountId, executionId), ZStepsSchema);
   }
 
   readRules(accountId: string, executionId: string) {
-    return this.getWithRaw("GET execution rules", `${this.executionPath(accountId, executionId)}/rules`, ZRulesSchema);
+    return this.getWithRaw("GET execution rules", this.executionPath(this.endpoints.rulesPath, accountId, executionId), ZRulesSchema);
   }
 
   getStatus(accountId: string, executionId: string) {
-    return this.get("GET execution status", `${this.executionPath(accountId, executionId)}/status`, ZExecutionStatusSchema);
+    return this.get("GET execution status", this.executionPath(JUMIO_PATHS.status, accountId, executionId), ZExecutionStatusSchema);
   }
 
-  getSteps(accountId: string, executionId: string) {
-    return this.get("GET execution steps", `${this.executionPath(accountId, executionId)}/steps`, ZStepsSchema);
+  async getSteps(accountId: string, executionId: string) {
+    return (await this.readSteps(accountId, executionId)).data;
   }
 
-  getRules(accountId: string, executionId: string) {
-    return this.get("GET execution rules", `${this.executionPath(accountId, executionId)}/rules`, ZRulesSchema);
+  async getRules(accountId: string, executionId: string) {
+    return (await this.readRules(accountId, executionId)).data;
   }
 
   getCredentialPart(accountId: string, credentialId: string, classifier: string): Promise<TBytes> {
@@ -144,13 +153,16 @@ export class JumioClient {
     return {
       operation: "GET credential part",
       method: "GET",
-      url: `${this.api}/accounts/${seg(accountId)}/credentials/${seg(credentialId)}/parts/${seg(classifier)}`,
+      url: `${this.api}${fillPath(JUMIO_PATHS.part, { accountId, credentialId, classifier })}`,
       idempotent: true,
     };
   }
 
   getPdfLink(accountId: string, executionId: string) {
-    return this.get("GET execution pdf", `${this.executionPath(accountId, executionId)}/pdf`, ZPdfLinkSchema);
+    const field = this.endpoints.pdfUrlField;
+    // The URL's field is a setting (J7 [decided]): renamed to the schema's before it is parsed.
+    const schema = field === "presignedUrl" ? ZPdfLinkSchema : z.preprocess((raw) => renameField(raw, field, "presignedUrl"), ZPdfLinkSchema);
+    return this.get("GET execution pdf", this.executionPath(this.endpoints.pdfPath, accountId, executionId), schema);
   }
 
   /** The presigned URL needs no token; it expires after 15 minutes (403). */
@@ -174,7 +186,7 @@ export class JumioClient {
 
   deleteExecution(accountId: string, executionId: string) {
     return this.http.json(
-      { operation: "DELETE execution", method: "DELETE", url: `${this.api}${this.executionPath(accountId, executionId)}`, idempotent: true },
+      { operation: "DELETE execution", method: "DELETE", url: `${this.api}${this.executionPath(JUMIO_PATHS.execution, accountId, executionId)}`, idempotent: true },
       ZEmptySchema,
     );
   }
@@ -182,7 +194,7 @@ export class JumioClient {
   /** Deletes the PII of every execution of one account (one end user). */
   deleteAccount(accountId: string) {
     return this.http.json(
-      { operation: "DELETE account", method: "DELETE", url: `${this.api}/accounts/${seg(accountId)}`, idempotent: true },
+      { operation: "DELETE account", method: "DELETE", url: `${this.api}${fillPath(JUMIO_PATHS.account, { accountId })}`, idempotent: true },
       ZEmptySchema,
     );
   }
@@ -192,7 +204,7 @@ export class JumioClient {
       {
         operation: "PUT execution feedback",
         method: "PUT",
-        url: `${this.api}${this.executionPath(accountId, executionId)}/feedback`,
+        url: `${this.api}${this.executionPath(this.endpoints.feedbackPath, accountId, executionId)}`,
         json: feedback,
         idempotent: true,
       },

@@ -95,7 +95,20 @@ export const ZTransactionRecordSchema = z.object({
   feedback: ZLenientPartSchema(z.object({ status: ZTypeSchema, reason: ZTypeSchema.nullish() })),
   consent: z.record(z.string(), z.unknown()).nullish(),
   captureClient: z.record(z.string(), z.unknown()).nullish(),
-}).transform(({ feedback, ...record }) => ({ ...record, feedback: feedback.value, setAside: setAside({ feedback: [feedback.invalid] }) }));
+}).transform(({ feedback, ...record }) => ({
+  ...record,
+  decision: record.decision ? { ...record.decision, details: { ...record.decision.details, label: transactionLabel(record.decision, record.workflow.status) } } : record.decision,
+  feedback: feedback.value,
+  setAside: setAside({ feedback: [feedback.invalid] }),
+}));
+
+/**
+ * The transaction-level label equals the decision type, or the workflow status when nothing ran
+ * (contract §2.3-2.4): a record sent without `decision.details` still has its label.
+ */
+function transactionLabel(decision: { type: string; details?: { label?: string | null } | null }, workflowStatus: string): string {
+  return decision.details?.label ?? (decision.type === "NOT_EXECUTED" ? workflowStatus : decision.type);
+}
 export type TTransactionRecord = z.output<typeof ZTransactionRecordSchema>;
 
 // A step or rule without a name is kept (shown by its id); one that cannot be read at all is set aside.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TTruliooConfig } from "../config";
+import { DEFAULT_ENDPOINTS, fillPath, TRULIOO_PATHS, type TTruliooEndpoints } from "../endpoints";
 import { ProviderHttpError } from "../errors";
 import { ProviderHttp, type TBytes, type TByteStream, type TProviderRequest } from "../http";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
@@ -42,6 +43,7 @@ export class TruliooClient {
   private readonly http: ProviderHttp;
   private readonly exportBase: string;
   private readonly platformBase: string;
+  private readonly endpoints: TTruliooEndpoints;
 
   constructor(
     private readonly config: TTruliooConfig,
@@ -50,13 +52,14 @@ export class TruliooClient {
     const testPrefix = overrides.testMode ? "/test" : "";
     this.exportBase = `${config.exportUrl}${testPrefix}`;
     this.platformBase = `${config.platformUrl}${testPrefix}`;
+    this.endpoints = config.endpoints ?? DEFAULT_ENDPOINTS.trulioo;
     const tokenHttp = this.makeHttp(overrides);
     const tokens = credentialTokens("trulioo", () =>
       tokenHttp.json(
         {
           operation: "POST /connect/token",
           method: "POST",
-          url: `${config.authUrl}/connect/token`,
+          url: `${config.authUrl}${TRULIOO_PATHS.token}`,
           form: {
             grant_type: "client_credentials",
             scope: "workflow.studio.api",
@@ -98,9 +101,18 @@ export class TruliooClient {
     return this.call(() => this.http.json(req, schema));
   }
 
+  /** A time bound in the unit Trulioo reads (contract §1.2), rounded so the window is never narrower. */
+  private timestamp(at: Date, round: (n: number) => number): number {
+    return this.endpoints.timeUnit === "milliseconds" ? at.getTime() : round(at.getTime() / 1000);
+  }
+
+  private statusBody(ids: string[], status: TStatusTarget): Record<string, unknown> {
+    return { [this.endpoints.statusIdsField]: ids, status: status === "REJECTED" ? this.endpoints.rejectedStatus : status };
+  }
+
   listWorkflows(page = 0, limit = 50) {
     return this.json(
-      { operation: "GET /v2/query/workflows", method: "GET", url: `${this.exportBase}/v2/query/workflows`, query: { page, limit }, idempotent: true },
+      { operation: "GET /v2/query/workflows", method: "GET", url: `${this.exportBase}${this.endpoints.workflowsPath}`, query: { page, limit }, idempotent: true },
       ZWorkflowPageSchema,
     );
   }
@@ -119,12 +131,12 @@ export class TruliooClient {
       {
         operation: "GET /v2/query/clients",
         method: "GET",
-        url: `${this.exportBase}/v2/query/clients`,
+        url: `${this.exportBase}${this.endpoints.clientsPath}`,
         query: {
           page,
           limit: query.limit ?? 50,
-          after: query.after ? Math.floor(query.after.getTime() / 1000) : undefined,
-          before: query.before ? Math.ceil(query.before.getTime() / 1000) : undefined,
+          [this.endpoints.afterParam]: query.after ? this.timestamp(query.after, Math.floor) : undefined,
+          [this.endpoints.beforeParam]: query.before ? this.timestamp(query.before, Math.ceil) : undefined,
           statuses: query.statuses?.length ? query.statuses.join(",") : undefined,
           flowId: query.flowId,
         },
@@ -158,7 +170,7 @@ export class TruliooClient {
         {
           operation: "GET /v2/query/client/{id}",
           method: "GET",
-          url: `${this.exportBase}/v2/query/client/${encodeURIComponent(clientId)}`,
+          url: `${this.exportBase}${fillPath(this.endpoints.clientPath, { clientId })}`,
           query: { includeFullServiceDetails: options.fullServiceDetails ? "true" : "false" },
           idempotent: true,
         },
@@ -178,7 +190,7 @@ export class TruliooClient {
   }
 
   private fileRequest(key: string): TProviderRequest {
-    return { operation: "GET /v2/query/file", method: "GET", url: `${this.exportBase}/v2/query/file`, query: { key }, idempotent: true };
+    return { operation: "GET /v2/query/file", method: "GET", url: `${this.exportBase}${this.endpoints.filePath}`, query: { key }, idempotent: true };
   }
 
   /**
@@ -196,7 +208,7 @@ export class TruliooClient {
     if (chunk.length === 0) return;
     try {
       await this.json(
-        { operation: "PUT /end-clients/status", method: "PUT", url: `${this.platformBase}/end-clients/status`, json: { endClientIds: chunk, status }, idempotent: true },
+        { operation: "PUT /end-clients/status", method: "PUT", url: `${this.platformBase}/end-clients/status`, json: this.statusBody(chunk, status), idempotent: true },
         ZAckSchema,
       );
       result.changed.push(...chunk);
@@ -222,14 +234,14 @@ export class TruliooClient {
   link(from: string, to: string, type: TLinkType) {
     // Not idempotent: retried only after 429/503, which happen before any effect (contract §0.4).
     return this.json(
-      { operation: "POST /end-clients", method: "POST", url: `${this.platformBase}/end-clients`, json: { from, to, type }, idempotent: false },
+      { operation: "POST /end-clients", method: "POST", url: `${this.platformBase}${this.endpoints.linkPath}`, json: { from, to, type }, idempotent: false },
       ZAckSchema,
     );
   }
 
   unlink(from: string, to: string) {
     return this.json(
-      { operation: "DELETE /end-clients", method: "DELETE", url: `${this.platformBase}/end-clients`, json: { from, to }, idempotent: false },
+      { operation: "DELETE /end-clients", method: "DELETE", url: `${this.platformBase}${this.endpoints.unlinkPath}`, json: { from, to }, idempotent: false },
       ZAckSchema,
     );
   }
@@ -239,7 +251,7 @@ export class TruliooClient {
       {
         operation: "GET /signed-url/{flowId}",
         method: "GET",
-        url: `${this.platformBase}/signed-url/${encodeURIComponent(flowId)}`,
+        url: `${this.platformBase}${fillPath(this.endpoints.signedUrlPath, { flowId })}`,
         query: { endClientId },
         idempotent: true,
       },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TTrustxConfig } from "../config";
 import { ZLenientListSchema, type TInvalidItem } from "../lenient";
 import { ProviderHttp } from "../http";
+import { DEFAULT_ENDPOINTS, fillPath, TRUSTX_PATHS, type TTrustxEndpoints } from "../endpoints";
 import { pageEnded, pagesOf } from "../paging";
 import { credentialTokens, type TokenCache } from "../token-cache";
 import {
@@ -31,7 +32,6 @@ export type TInstanceSearch = {
 };
 
 const ZInstancePageSchema = ZSpringPageSchema(z.unknown()).extend({ content: ZLenientListSchema(ZProcessInstanceSchema) });
-const seg = encodeURIComponent;
 
 function describeTrustxError(body: unknown) {
   const b = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
@@ -43,19 +43,21 @@ function describeTrustxError(body: unknown) {
 export class TrustxClient {
   private readonly http: ProviderHttp;
   private readonly base: string;
+  private readonly endpoints: TTrustxEndpoints;
 
   constructor(
     private readonly config: TTrustxConfig,
     private readonly overrides: TOverrides = {},
   ) {
     this.base = config.baseUrl;
+    this.endpoints = config.endpoints ?? DEFAULT_ENDPOINTS.trustx;
     const tokenHttp = this.makeHttp();
     const tokens = credentialTokens("trustx", () =>
       tokenHttp.json(
         {
           operation: "POST /api/arthr/apiKeys/issue",
           method: "POST",
-          url: `${this.base}/api/arthr/apiKeys/issue`,
+          url: `${this.base}${TRUSTX_PATHS.token}`,
           json: {},
           headers: { "X-API-Key": config.apiKey },
           idempotent: true,
@@ -85,7 +87,7 @@ export class TrustxClient {
     const body = ZProcessTokenCreateSchema.parse(input);
     // A create is not idempotent: retried only after 429/503, which happen before any effect.
     return this.http.json(
-      { operation: "POST processTokens", method: "POST", url: `${this.base}/api/process-manager/processTokens`, json: body, idempotent: false },
+      { operation: "POST processTokens", method: "POST", url: `${this.base}${TRUSTX_PATHS.processTokens}`, json: body, idempotent: false },
       ZProcessTokenSchema,
     );
   }
@@ -95,7 +97,7 @@ export class TrustxClient {
       {
         operation: "POST processInstances/create",
         method: "POST",
-        url: `${this.base}/api/process-manager/processInstances/create`,
+        url: `${this.base}${TRUSTX_PATHS.createInstance}`,
         query: { pt: processTokenId },
         json: {},
         idempotent: false,
@@ -106,21 +108,13 @@ export class TrustxClient {
 
   getInstance(id: string) {
     return this.http.json(
-      { operation: "GET processInstance", method: "GET", url: `${this.base}/api/process-manager/processInstances/${seg(id)}`, idempotent: true },
+      { operation: "GET processInstance", method: "GET", url: `${this.base}${fillPath(this.endpoints.instancePath, { instanceId: id })}`, idempotent: true },
       ZProcessInstanceSchema,
     );
   }
 
-  getInstanceWithParameters(id: string) {
-    return this.http.json(
-      {
-        operation: "GET processInstance withParameters",
-        method: "GET",
-        url: `${this.base}/api/process-manager/processInstances/${seg(id)}/withParameters`,
-        idempotent: true,
-      },
-      ZProcessInstanceWithParametersSchema,
-    );
+  async getInstanceWithParameters(id: string) {
+    return (await this.readInstanceWithParameters(id)).data;
   }
 
   /** X4 and X7 for the sync: parsed, with the JSON as received (kept verbatim). */
@@ -129,7 +123,7 @@ export class TrustxClient {
       {
         operation: "GET processInstance withParameters",
         method: "GET",
-        url: `${this.base}/api/process-manager/processInstances/${seg(id)}/withParameters`,
+        url: `${this.base}${fillPath(this.endpoints.instanceWithParametersPath, { instanceId: id })}`,
         idempotent: true,
       },
       ZProcessInstanceWithParametersSchema,
@@ -142,7 +136,7 @@ export class TrustxClient {
       {
         operation: "GET userdata",
         method: "GET",
-        url: `${this.base}/api/userdata-server/processDefinitions/${seg(processDefnId)}/processInstances/${seg(instanceId)}/userdata`,
+        url: `${this.base}${fillPath(this.endpoints.userDataPath, { processDefnId, instanceId })}`,
         idempotent: true,
       },
       ZUserDataSchema,
@@ -150,13 +144,14 @@ export class TrustxClient {
     return { data, raw };
   }
 
-  listInstances(page = 0, size = 100, sort = "createdAt,desc") {
+  /** `page` counts from 0 here whatever TrustX's first page is (TRUSTX_PAGE_BASE); `sort` defaults to newest first. */
+  listInstances(page = 0, size = 100, sort = `${this.endpoints.sortField},desc`) {
     return this.http.json(
       {
         operation: "GET processInstances",
         method: "GET",
-        url: `${this.base}/api/process-manager/processInstances`,
-        query: { page, size, sort },
+        url: `${this.base}${this.endpoints.instancesPath}`,
+        query: { page: page + this.endpoints.pageBase, size, sort },
         idempotent: true,
       },
       ZInstancePageSchema,
@@ -168,7 +163,7 @@ export class TrustxClient {
       {
         operation: "GET processInstances/search",
         method: "GET",
-        url: `${this.base}/api/process-manager/processInstances/search`,
+        url: `${this.base}${this.endpoints.searchPath}`,
         query: {
           searchString: search.searchString,
           startDateTime: search.startDateTime?.toISOString(),
@@ -176,9 +171,9 @@ export class TrustxClient {
           processDefinitionName: search.processDefinitionName,
           processDefinitionId: search.processDefinitionId,
           processInstanceStatus: search.statuses?.length ? search.statuses.join(",") : undefined,
-          page,
+          page: page + this.endpoints.pageBase,
           size: search.size ?? 100,
-          sort: search.sort ?? "createdAt,asc",
+          sort: search.sort ?? `${this.endpoints.sortField},asc`,
         },
         idempotent: true,
       },
@@ -196,19 +191,13 @@ export class TrustxClient {
       res.content.invalid.forEach((item) => hooks.onInvalid?.(item));
       if (res.totalElements !== undefined) hooks.onTotal?.(res.totalElements);
       const count = res.content.valid.length + res.content.invalid.length;
-      return { items: res.content.valid, last: pageEnded({ ...res, count, size: search.size ?? 100 }) };
+      // The envelope's `number` counts from TRUSTX_PAGE_BASE; pageEnded counts from 0.
+      const number = typeof res.number === "number" ? res.number - this.endpoints.pageBase : res.number;
+      return { items: res.content.valid, last: pageEnded({ ...res, number, count, size: search.size ?? 100 }) };
     }, 0);
   }
 
-  getUserData(processDefnId: string, instanceId: string) {
-    return this.http.json(
-      {
-        operation: "GET userdata",
-        method: "GET",
-        url: `${this.base}/api/userdata-server/processDefinitions/${seg(processDefnId)}/processInstances/${seg(instanceId)}/userdata`,
-        idempotent: true,
-      },
-      ZUserDataSchema,
-    );
+  async getUserData(processDefnId: string, instanceId: string) {
+    return (await this.readUserData(processDefnId, instanceId)).data;
   }
 }

@@ -5,11 +5,12 @@ import { absent, ZOptionalTimeSchema, ZTextSchema, ZTimeSchema } from "../lenien
 /** ISO strings (without an offset = UTC); epoch s/ms is accepted too (contract §0.2). */
 export const ZTrustxTimeSchema = ZTimeSchema;
 
-/** Some TrustX versions name an instance's creation time `createdDtm` (as on process tokens). */
-const createdDtmAsCreatedAt = (value: unknown) =>
-  value && typeof value === "object" && !("createdAt" in value && (value as { createdAt: unknown }).createdAt != null) && "createdDtm" in value
-    ? { ...value, createdAt: (value as { createdDtm: unknown }).createdDtm }
-    : value;
+/** Some TrustX versions name an instance's creation time `createdDtm` (as on process tokens): read it as `createdAt`. */
+function createdDtmAsCreatedAt(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const { createdDtm, ...rest } = value as Record<string, unknown>;
+  return createdDtm !== undefined && rest.createdAt == null ? { ...rest, createdAt: createdDtm } : value;
+}
 
 export const ZTrustxTokenSchema = z
   .object({ token: z.string().min(1), ttl: z.number().positive().nullish() })
