@@ -124,6 +124,7 @@ describe("Jumio", () => {
       ZTransactionRecordSchema.parse({ ...record, workflow: { id, status }, decision }).decision?.details?.label;
     expect(label({ type: "WARNING", details: null, risk: { score: 48 } })).toBe("WARNING");
     expect(label({ type: "NOT_EXECUTED", details: null }, "SESSION_EXPIRED")).toBe("SESSION_EXPIRED");
+    expect(label({ type: "NOT_EXECUTED", details: null }, "PROCESSED")).toBe("NOT_EXECUTED");
     expect(label({ type: "PASSED", details: { label: "PASSED" } })).toBe("PASSED");
   });
 

@@ -107,7 +107,8 @@ export const ZTransactionRecordSchema = z.object({
  * (contract §2.3-2.4): a record sent without `decision.details` still has its label.
  */
 function transactionLabel(decision: { type: string; details?: { label?: string | null } | null }, workflowStatus: string): string {
-  return decision.details?.label ?? (decision.type === "NOT_EXECUTED" ? workflowStatus : decision.type);
+  // A PROCESSED execution whose checks did not run keeps NOT_EXECUTED as its label.
+  return decision.details?.label ?? (decision.type === "NOT_EXECUTED" && workflowStatus !== "PROCESSED" ? workflowStatus : decision.type);
 }
 export type TTransactionRecord = z.output<typeof ZTransactionRecordSchema>;
 
