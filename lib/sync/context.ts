@@ -127,6 +127,26 @@ export class SyncContext {
     this.totals.processed += 1;
     // A wiped person's record, read again and refused, must not bring their data back as a payload.
     if (externalId && (extra.raw !== undefined || extra.issues !== undefined) && (await this.isWiped(externalId))) extra = {};
+    await this.insertError(source, externalId, message, extra);
+    this.emit();
+  }
+
+  /**
+   * Parts of a record that were set aside (a malformed note, step, rule or feedback): the record itself
+   * is written, and each part is kept here with its raw JSON and what was wrong, so nothing is lost silently.
+   */
+  async recordSetAside(source: string, externalId: string, items: TSetAside[]): Promise<void> {
+    if (items.length === 0) return;
+    const wiped = await this.isWiped(externalId);
+    for (const item of items) {
+      this.totals.errors += 1;
+      const message = `one of the ${item.part}${item.id ? ` (${item.id.slice(0, 100)})` : ""} could not be read and was left out; the rest of the record was kept`;
+      await this.insertError(`${source}.${item.part}`, externalId, message, wiped ? {} : { issues: item.issues, raw: item.raw ?? null });
+    }
+    this.emit();
+  }
+
+  private async insertError(source: string, externalId: string | null, message: string, extra: { issues?: unknown; raw?: unknown }) {
     await this.db.syncError.create({
       data: {
         runId: this.runId,
@@ -138,29 +158,6 @@ export class SyncContext {
         raw: extra.raw === undefined ? undefined : (JSON.parse(JSON.stringify(extra.raw ?? null)) as object),
       },
     });
-    this.emit();
-  }
-
-  /**
-   * Parts of a record that were set aside (a malformed note, step, rule or feedback): the record itself
-   * is written, and each part is kept here with its raw JSON and what was wrong, so nothing is lost silently.
-   */
-  async recordSetAside(source: string, externalId: string, items: TSetAside[]): Promise<void> {
-    for (const item of items) {
-      const raw = (await this.isWiped(externalId)) ? undefined : (JSON.parse(JSON.stringify(item.raw ?? null)) as object);
-      this.totals.errors += 1;
-      await this.db.syncError.create({
-        data: {
-          runId: this.runId,
-          source: `${source}.${item.part}`,
-          externalId: externalId.slice(0, 200),
-          message: `one of the ${item.part}${item.id ? ` (${item.id.slice(0, 100)})` : ""} could not be read and was left out; the rest of the record was kept`,
-          issues: raw === undefined ? undefined : (item.issues as object),
-          raw,
-        },
-      });
-    }
-    if (items.length > 0) this.emit();
   }
 
   private async isWiped(externalId: string): Promise<boolean> {
