@@ -11,7 +11,8 @@ export const APP_LOG_FILE = path.resolve("test-results", `app-${port}.log`);
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
-  timeout: 30_000,
+  // CI shares two cores between the app, the worker, the sandbox, PostgreSQL and two browsers.
+  timeout: process.env.CI ? 60_000 : 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

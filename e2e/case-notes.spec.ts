@@ -4,13 +4,18 @@ import { db } from "./support/world";
 
 // Case notes of our own on the profile page: written by case workers, read by everyone, refused to auditors.
 
-async function someProfile(): Promise<string> {
-  const { rows } = await db().query<{ id: string }>("SELECT id::text FROM profiles WHERE pii_wiped_at IS NULL ORDER BY last_modified DESC LIMIT 1 OFFSET 3");
+// Each test takes its own profile without notes, from opposite ends: they run in parallel, and one counts
+// the notes of its profile.
+async function someProfile(order: "ASC" | "DESC"): Promise<string> {
+  const { rows } = await db().query<{ id: string }>(
+    `SELECT id::text FROM profiles p WHERE pii_wiped_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.profile_id = p.id) ORDER BY id ${order} LIMIT 1 OFFSET 3`,
+  );
   return rows[0]!.id;
 }
 
 test("an analyst adds a case note; an auditor reads it, gets no form, and the server refuses the same action from them", async ({ browser }) => {
-  const id = await someProfile();
+  const id = await someProfile("ASC");
   const text = `Zoë's passport checked against the register — ok ${Date.now()}`;
 
   const analyst = await browser.newContext({ storageState: storageStateFor("ANALYST") });
@@ -50,7 +55,7 @@ test("an analyst adds a case note; an auditor reads it, gets no form, and the se
 });
 
 test("an empty note is refused with a message, and nothing is stored", async ({ browser }) => {
-  const id = await someProfile();
+  const id = await someProfile("DESC");
   const analyst = await browser.newContext({ storageState: storageStateFor("ANALYST") });
   const page = await analyst.newPage();
   await page.goto(`/profiles/${id}`);
@@ -58,5 +63,6 @@ test("an empty note is refused with a message, and nothing is stored", async ({ 
   await page.getByTestId("case-note-form").getByRole("button", { name: "Add note" }).click();
   await expect(page.getByTestId("case-note-form").locator('[data-slot="alert"]')).toHaveText("Write the note first.");
   expect((await db().query("SELECT 1 FROM case_notes WHERE profile_id = $1", [id])).rowCount).toBe(before);
+  expect((await db().query("SELECT 1 FROM case_notes WHERE btrim(body) = ''")).rowCount).toBe(0);
   await analyst.close();
 });

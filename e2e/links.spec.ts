@@ -45,8 +45,10 @@ test("an analyst links two clients as owner and owned, both pages show it, then 
 });
 
 test("linking a pair that Trulioo already links shows Trulioo's refusal in words", async ({ page }) => {
+  // From the other end of the ids than the test above, which links and unlinks a pair in parallel: a link it
+  // has just made (and is about to remove) is not one Trulioo keeps.
   const { rows } = await db().query<{ from_id: string; to_id: string }>(
-    "SELECT from_id::text, to_id::text FROM profile_links ORDER BY from_id DESC LIMIT 1",
+    "SELECT from_id::text, to_id::text FROM profile_links ORDER BY from_id ASC, to_id ASC LIMIT 1",
   );
   const link = rows[0]!;
   await page.goto(`/profiles/${link.to_id}`);

@@ -115,6 +115,8 @@ test.describe("as an analyst", () => {
 });
 
 test("a case note is still there after Trulioo changes the client and a manager runs a full resync from the sync page", async ({ browser }) => {
+  // A full resync of the whole world runs inside this test: give it the minute it may take on a loaded machine.
+  test.setTimeout(120_000);
   const id = await upstreamClient(7);
   const note = `Checked the register for Łukasz — consistent ${Date.now()}`;
   const analyst = await browser.newContext({ storageState: storageStateFor("ANALYST") });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { demoUser, storageStateFor } from "./support/users";
+import { clickUntil, demoUser, storageStateFor } from "./support/users";
 import { E2E_PROFILES, E2E_WORKFLOW, seedProfilesWorld } from "./support/profiles-world";
 
 test.use({ storageState: storageStateFor("MANAGER") });
@@ -134,7 +134,7 @@ test("a garbage URL renders the default list with a notice, not an error page", 
 test("saves a shared view, opens it from the menu after a reload, and another user sees it; rename and delete", async ({ page, browser }) => {
   const name = `Rejected E2E ${Date.now().toString(36)}`;
   await page.goto(`/profiles?workflow=${E2E_WORKFLOW.id}&status=REJECTED&sort=name&dir=asc`);
-  await page.getByRole("button", { name: "Views" }).click();
+  await clickUntil(page.getByRole("button", { name: "Views" }), page.getByRole("menuitem", { name: "Save current view…" }));
   await page.getByRole("menuitem", { name: "Save current view…" }).click();
   const dialog = page.getByRole("dialog", { name: "Save this view" });
   await dialog.getByLabel("Name").fill(name);
@@ -144,7 +144,7 @@ test("saves a shared view, opens it from the menu after a reload, and another us
 
   await page.goto("/profiles");
   await page.reload();
-  await page.getByRole("button", { name: "Views" }).click();
+  await clickUntil(page.getByRole("button", { name: "Views" }), page.getByRole("menuitem", { name: new RegExp(`^${name}`) }));
   await page.getByRole("menuitem", { name: new RegExp(`^${name}`) }).click();
   await expect(page).toHaveURL(/status=REJECTED/);
   await expect(page).toHaveURL(new RegExp(`workflow=${E2E_WORKFLOW.id}`));
@@ -156,11 +156,10 @@ test("saves a shared view, opens it from the menu after a reload, and another us
   const other = await browser.newContext({ storageState: storageStateFor("ANALYST") });
   const analyst = await other.newPage();
   await analyst.goto("/profiles");
-  await analyst.getByRole("button", { name: "Views" }).click();
-  await expect(analyst.getByRole("menuitem", { name: new RegExp(name) })).toBeVisible();
+  await clickUntil(analyst.getByRole("button", { name: "Views" }), analyst.getByRole("menuitem", { name: new RegExp(name) }));
   await other.close();
 
-  await page.getByRole("button", { name: "Views" }).click();
+  await clickUntil(page.getByRole("button", { name: "Views" }), page.getByRole("menuitem", { name: "Rename or delete…" }));
   await page.getByRole("menuitem", { name: "Rename or delete…" }).click();
   const manage = page.getByRole("dialog", { name: "Your saved views" });
   await manage.getByLabel(`Name of ${name}`).fill(`${name} renamed`);

@@ -21,6 +21,19 @@ test.describe("sign-in", () => {
     });
   }
 
+  test("before the page's scripts run, the form cannot be sent: a password never goes into a URL", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    await page.getByLabel("Email").fill(demoUser("ANALYST").email);
+    await page.getByLabel("Password", { exact: true }).fill(demoUser("ANALYST").password);
+    await page.getByLabel("Password", { exact: true }).press("Enter");
+    await expect(page).toHaveURL(/\/login$/);
+    expect(page.url()).not.toContain("password");
+    await context.close();
+  });
+
   test("a wrong password shows an error and stays on the sign-in page", async ({ page }) => {
     await page.goto("/login");
     await signIn(page, demoUser("ANALYST").email, "not-the-password-1");

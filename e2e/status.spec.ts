@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Locator, type Page, type Request } fro
 import { parseProviderEnv } from "../lib/env";
 import { providerConfigsFrom } from "../lib/providers/config";
 import { TruliooClient } from "../lib/providers/trulioo/client";
-import { demoUser, storageStateFor } from "./support/users";
+import { clickUntil, demoUser, storageStateFor } from "./support/users";
 import { db, withStatusLock } from "./support/world";
 
 // Statuses set by hand (issue 15): one from the case page, many from the list as a job. Only the
@@ -23,14 +23,6 @@ async function sandboxWorkflows(): Promise<string> {
 
 async function statusOf(id: string): Promise<string> {
   return (await db().query<{ status: string }>("SELECT status FROM profiles WHERE id = $1::uuid", [id])).rows[0]!.status;
-}
-
-/** Clicks until the page has hydrated and the click took (a click before hydration does nothing). */
-async function clickUntil(target: Locator, shown: Locator) {
-  await expect(async () => {
-    await target.click();
-    await expect(shown).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 async function pickReason(page: Page, scope: Locator, reason: string) {

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoUser, formError, sidebarEntries, signIn, storageStateFor, uniqueEmail } from "./support/users";
+import { clickUntil, demoUser, formError, sidebarEntries, signIn, storageStateFor, uniqueEmail } from "./support/users";
 
 test.use({ storageState: storageStateFor("ADMIN") });
 
 async function createUser(page: Page, email: string, role: string, password: string) {
   await page.goto("/admin/users");
-  await page.getByRole("button", { name: "New user" }).click();
   const dialog = page.getByRole("dialog");
+  await clickUntil(page.getByRole("button", { name: "New user" }), dialog);
   await dialog.getByLabel("Name").fill("Łukasz Nowak");
   await dialog.getByLabel("Email").fill(email);
   await dialog.getByLabel("Role").click();
@@ -63,7 +63,7 @@ test("a deactivated user loses access at the next request and cannot sign in", a
   await expect(leaver.getByRole("heading", { name: "Choose your password" })).toBeVisible();
 
   const row = page.getByTestId(`user-row-${email}`);
-  await row.getByRole("button", { name: `Actions for ${email}` }).click();
+  await clickUntil(row.getByRole("button", { name: `Actions for ${email}` }), page.getByRole("menuitem", { name: "Deactivate" }));
   await page.getByRole("menuitem", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
 

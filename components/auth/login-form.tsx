@@ -7,6 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = {
   callbackUrl: string;
@@ -18,6 +19,7 @@ type Props = {
 export function LoginForm({ callbackUrl, initialError, oidc, errorMessages }: Props) {
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function LoginForm({ callbackUrl, initialError, oidc, errorMessages }: Pr
           <AlertDescription>{error}</AlertDescription>
         </Alert>
       ) : null}
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <div className="space-y-1.5">
           <Label htmlFor="email">Email</Label>
           <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
@@ -54,7 +56,7 @@ export function LoginForm({ callbackUrl, initialError, oidc, errorMessages }: Pr
           <Label htmlFor="password">Password</Label>
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" className="w-full" disabled={pending || !hydrated}>
           {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           Sign in
         </Button>

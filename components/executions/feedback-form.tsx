@@ -7,6 +7,7 @@ import { FEEDBACK_REASONS, FEEDBACK_STATUSES } from "@/lib/providers/jumio/schem
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // The reasons that go with FRAUD (contract §2.5); NOT_FRAUD and NA take none. The server's schema
 // (lib/executions/feedback.ts) refuses any other pair.
@@ -21,6 +22,7 @@ export function FeedbackForm({ executionId, current }: { executionId: string; cu
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const router = useRouter();
 
   function submit(event: React.FormEvent) {
@@ -42,7 +44,7 @@ export function FeedbackForm({ executionId, current }: { executionId: string; cu
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="feedback-form" noValidate>
+    <form method="post" onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" data-testid="feedback-form" noValidate>
       <div className="space-y-1">
         <Label htmlFor="feedback-status">Status</Label>
         <select id="feedback-status" className={selectClass} value={status} onChange={(e) => { setStatus(e.target.value as TStatus | ""); setReason(""); }}>
@@ -61,7 +63,7 @@ export function FeedbackForm({ executionId, current }: { executionId: string; cu
           {status === "FRAUD" ? FRAUD_REASONS.map((r) => <option key={r} value={r}>{label(r)}</option>) : null}
         </select>
       </div>
-      <Button type="submit" size="sm" disabled={pending}>
+      <Button type="submit" size="sm" disabled={pending || !hydrated}>
         {pending ? "Sending to Jumio…" : "Set feedback"}
       </Button>
       {error ? <p role="alert" className="text-sm text-destructive sm:col-span-3">{error}</p> : null}

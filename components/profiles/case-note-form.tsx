@@ -8,10 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toast";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function CaseNoteForm({ profileId }: { profileId: string }) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
 
@@ -32,7 +34,7 @@ export function CaseNoteForm({ profileId }: { profileId: string }) {
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-2" noValidate data-testid="case-note-form">
+    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-2" noValidate data-testid="case-note-form">
       {error ? (
         <Alert variant="destructive">
           <AlertDescription>{error}</AlertDescription>
@@ -40,7 +42,7 @@ export function CaseNoteForm({ profileId }: { profileId: string }) {
       ) : null}
       <Label htmlFor="case-note">Add a case note</Label>
       <Textarea id="case-note" name="body" rows={3} maxLength={5000} placeholder="What you checked, what you decided and why" />
-      <Button type="submit" size="sm" disabled={pending}>
+      <Button type="submit" size="sm" disabled={pending || !hydrated}>
         Add note
       </Button>
     </form>

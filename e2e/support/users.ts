@@ -29,10 +29,14 @@ export function uniqueEmail(label: string): string {
 /** The form's error message (Next's route announcer also has role=alert, so match our own alert). */
 export const formError = (scope: Page | Locator) => scope.locator('[data-slot="alert"]');
 
-/** Opens the user menu; a click that lands before the page has hydrated opens nothing, so it is retried. */
-export async function openUserMenu(page: Page) {
+/** Clicks until what the click opens is shown: a click that lands before the page has hydrated does nothing. */
+export async function clickUntil(target: Locator, shown: Locator) {
   await expect(async () => {
-    await page.getByTestId("user-menu").click();
-    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeVisible({ timeout: 1000 });
+    await target.click();
+    await expect(shown).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+}
+
+export async function openUserMenu(page: Page) {
+  await clickUntil(page.getByTestId("user-menu"), page.getByRole("menuitem", { name: "Sign out" }));
 }
