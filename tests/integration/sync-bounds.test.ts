@@ -1,5 +1,6 @@
 // An upstream record with an over-long id, status or reference is a contract breach: it becomes a
 // SyncError and the run goes on, instead of a database error ("index row requires … bytes").
+// A part of a record that cannot be read (a step, a rule) is set aside the same way, and the record kept.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JumioClient } from "../../lib/providers/jumio/client";
@@ -13,12 +14,15 @@ const RETRIEVAL = "http://jumio-retrieval.test";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-function fakeJumio(list: unknown[], records: Map<string, unknown>) {
+function fakeJumio(list: unknown[], records: Map<string, unknown>, parts: Map<string, unknown> = new Map()) {
   const fetch = async (input: RequestInfo | URL) => {
     const url = String(input);
     const { pathname } = new URL(url);
     if (url.startsWith(`${AUTH}/oauth2/token`)) return json({ access_token: "t", expires_in: 3600 });
     if (pathname === "/api/v1/workflow-executions") return json({ workflowExecutions: list });
+    // Steps and rules by "<id>/steps" or "<id>/rules"; a part not given answers 404 (none yet).
+    const part = /^\/api\/v1\/accounts\/[^/]+\/workflow-executions\/([^/]+\/(?:steps|rules))$/.exec(pathname);
+    if (part) return parts.has(part[1]!) ? json(parts.get(part[1]!)) : json({ message: "not found" }, 404);
     const match = /^\/api\/v1\/accounts\/[^/]+\/workflow-executions\/([^/]+)$/.exec(pathname);
     const record = match ? records.get(decodeURIComponent(match[1]!)) : undefined;
     return record ? json(record) : json({ message: "not found" }, 404);
@@ -67,5 +71,21 @@ describe("sync bounds what it writes into indexes and keys", () => {
     expect(await isolated.db.execution.findMany({ select: { id: true } })).toEqual([{ id: good }]);
     const errors = await isolated.db.syncError.findMany({ where: { source: "jumio.execution", message: "record failed validation" } });
     expect(errors.map((e) => e.externalId).sort()).toEqual([badStatus, HUGE.slice(0, 200)].sort());
+  });
+
+  it("sets aside a step and a rule it cannot read, through a whole sync: the execution is stored with the rest, each bad part is a SyncError with its JSON, the copy keeps what Jumio sent", async () => {
+    const id = randomUUID();
+    const steps = { steps: [{ id: "step-1", name: "Document check", capabilities: ["usability"] }, { name: "no id at all", capabilities: 7 }] };
+    const rules = { executions: [{ id: "rule-1", name: "Age over 18", result: "PASSED" }, "not a rule"] };
+    const client = fakeJumio([item(id)], new Map([[id, record(id)]]), new Map<string, unknown>([[`${id}/steps`, steps], [`${id}/rules`, rules]]));
+    const ctx = new SyncContext({ db: isolated.db, pool: isolated.pool, clients: { trulioo: null, jumio: client, trustx: null }, kind: "FULL" });
+    await syncJumioExecutions(ctx);
+
+    const stored = await isolated.db.execution.findFirstOrThrow({ where: { provider: "JUMIO", id } });
+    expect(stored.raw).toMatchObject({ steps, rules });
+    const errors = await isolated.db.syncError.findMany({ where: { externalId: id }, orderBy: { source: "asc" } });
+    expect(errors.map((e) => e.source)).toEqual(["jumio.execution.rules", "jumio.execution.steps"]);
+    expect(errors.map((e) => e.raw)).toEqual(["not a rule", { name: "no id at all", capabilities: 7 }]);
+    for (const e of errors) expect(e.message).toContain("the rest of the record was kept");
   });
 });
