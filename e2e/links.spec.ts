@@ -47,8 +47,13 @@ test("an analyst links two clients as owner and owned, both pages show it, then 
 test("linking a pair that Trulioo already links shows Trulioo's refusal in words", async ({ page }) => {
   // From the other end of the ids than the test above, which links and unlinks a pair in parallel: a link it
   // has just made (and is about to remove) is not one Trulioo keeps.
+  // Both ends in Trulioo: the profiles journeys seed local-only clients (wf-e2e-review) that Trulioo never had.
   const { rows } = await db().query<{ from_id: string; to_id: string }>(
-    "SELECT from_id::text, to_id::text FROM profile_links ORDER BY from_id ASC, to_id ASC LIMIT 1",
+    `SELECT l.from_id::text, l.to_id::text FROM profile_links l
+       JOIN profiles a ON a.id = l.from_id JOIN profiles b ON b.id = l.to_id
+     WHERE a.pii_wiped_at IS NULL AND b.pii_wiped_at IS NULL
+       AND NOT ('wf-e2e-review' = ANY(a.workflow_ids)) AND NOT ('wf-e2e-review' = ANY(b.workflow_ids))
+     ORDER BY l.from_id ASC, l.to_id ASC LIMIT 1`,
   );
   const link = rows[0]!;
   await page.goto(`/profiles/${link.to_id}`);

@@ -78,6 +78,10 @@ async function serveWebhook(req: IncomingMessage, res: ServerResponse, handler: 
 
 server.headersTimeout = 30_000;
 server.requestTimeout = 120_000;
+// Idle keep-alive connections outlive the clients' own pools (Node's agent drops idle sockets after 5 s,
+// proxies after about 60 s): when the server closed first, at the same 5 s, a request sent on the socket
+// as it closed was reset (ECONNRESET) instead of answered.
+server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   log.info({ url: `http://${hostname}:${port}`, trustedProxies: trusted.size }, "app listening");
 });
