@@ -36,6 +36,20 @@ describe("writeZip", () => {
     expect(existsSync(`${target}.partial`)).toBe(false);
   });
 
+  it("finishes when the central directory alone fills the write buffer (a ZIP of hundreds of PDFs)", async () => {
+    // 400 entries: a central directory of ~35 KB, past the file stream's 16 KB buffer, written as the
+    // very last chunk, after which the stream ends and never emits "drain".
+    const pdf = path.join(dir, "small.pdf");
+    await writeFile(pdf, "%PDF-1.4 small");
+    const entries = Array.from({ length: 400 }, (_, i) => ({ name: `pdfs/jumio-${String(i).padStart(36, "0")}.pdf`, path: pdf }));
+    const target = path.join(dir, "many.zip");
+    const { bytes } = await writeZip(target, entries);
+    const files = unzipSync(await readFile(target));
+    expect(Object.keys(files)).toHaveLength(400);
+    expect(bytes).toBeGreaterThan(35_000);
+    expect(existsSync(`${target}.partial`)).toBe(false);
+  }, 10_000);
+
   it("leaves nothing behind when a file cannot be read", async () => {
     const target = path.join(dir, "broken.zip");
     await expect(writeZip(target, [{ name: "x.pdf", path: path.join(dir, "missing.pdf") }])).rejects.toThrow(/ENOENT/);

@@ -29,7 +29,9 @@ export async function writeZip(target: string, entries: TZipEntry[]): Promise<{ 
   });
   const zip = new Zip((error, chunk, final) => {
     if (error) failure ??= error;
-    else if (chunk.byteLength && !out.write(chunk)) waiting ??= once(out, "drain").finally(() => (waiting = null));
+    // An ended stream never emits "drain" (the central directory is the last write, often past the
+    // 16 KB buffer): "finish" ends that wait instead.
+    else if (chunk.byteLength && !out.write(chunk)) waiting ??= Promise.race([once(out, "drain"), finished]).finally(() => (waiting = null));
     if (final && !ended) {
       ended = true;
       out.end();
