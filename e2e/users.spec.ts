@@ -52,6 +52,20 @@ test("a bad new user shows the reason in the dialog and creates nothing", async 
   await expect(formError(dialog)).toContainText("already exists");
 });
 
+test("an over-long name or email is capped in the form, never answered with a validator's raw words", async ({ page }) => {
+  await page.goto("/admin/users");
+  const dialog = page.getByRole("dialog");
+  await clickUntil(page.getByRole("button", { name: "New user" }), dialog);
+  await dialog.getByLabel("Name").fill("N".repeat(200));
+  await dialog.getByLabel("Email").fill(`${"a".repeat(64)}@${`${"b".repeat(60)}.`.repeat(5)}com`);
+  await dialog.getByLabel("One-time password").fill("short");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(dialog.getByText("Use at least 12 characters").first()).toBeVisible();
+  await expect(dialog).not.toContainText(/Too big|expected string/);
+  expect((await dialog.getByLabel("Name").inputValue()).length).toBe(120);
+  expect((await dialog.getByLabel("Email").inputValue()).length).toBeLessThanOrEqual(320);
+});
+
 test("a deactivated user loses access at the next request and cannot sign in", async ({ page, browser }) => {
   const email = uniqueEmail("leaver");
   await createUser(page, email, "Analyst", "leaver-pass-0001");

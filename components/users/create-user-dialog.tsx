@@ -80,12 +80,12 @@ export function CreateUserDialog() {
           ) : null}
           <div className="space-y-1.5">
             <Label htmlFor="new-user-name">Name</Label>
-            <Input id="new-user-name" name="name" required />
+            <Input id="new-user-name" name="name" maxLength={120} required />
             {fieldError("name")}
           </div>
           <div className="space-y-1.5">
             <Label htmlFor="new-user-email">Email</Label>
-            <Input id="new-user-email" name="email" type="email" required />
+            <Input id="new-user-email" name="email" type="email" maxLength={320} required />
             {fieldError("email")}
           </div>
           <div className="space-y-1.5">

@@ -5,8 +5,8 @@ import { ZNewPasswordSchema } from "@/lib/auth/password";
 export const ZUserIdSchema = z.string().uuid("Unknown user");
 
 export const ZCreateUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email").max(320),
-  name: z.string().trim().min(1, "Enter a name").max(120),
+  email: z.string().trim().toLowerCase().email("Enter a valid email").max(320, "Use at most 320 characters"),
+  name: z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters"),
   role: ZRoleSchema,
   oneTimePassword: ZNewPasswordSchema,
 });
