@@ -68,3 +68,20 @@ test("linking a pair that Trulioo already links shows Trulioo's refusal in words
   await dialog.getByRole("button", { name: "Link" }).click();
   await expect(dialog.getByRole("alert")).toContainText("4105");
 });
+
+test("the link search says in words what it needs: two characters at least, 200 at most", async ({ page }) => {
+  const { rows } = await db().query<{ id: string }>("SELECT id::text FROM profiles WHERE pii_wiped_at IS NULL ORDER BY id LIMIT 1");
+  await page.goto(`/profiles/${rows[0]!.id}`);
+  const dialog = page.getByRole("dialog");
+  await expect(async () => {
+    await page.getByTestId("link-open").click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await dialog.getByRole("button", { name: "Search" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Type at least two characters.");
+  await dialog.getByLabel("Find a client").fill("x".repeat(500));
+  expect((await dialog.getByLabel("Find a client").inputValue()).length).toBe(200);
+  await dialog.getByRole("button", { name: "Search" }).click();
+  await expect(dialog.getByText("No other client matches.")).toBeVisible();
+  await expect(dialog).not.toContainText(/Too big|expected string/);
+});

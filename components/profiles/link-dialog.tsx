@@ -68,7 +68,7 @@ export function LinkDialog({ profileId }: { profileId: string }) {
           <DialogDescription>The link is made at Trulioo first; both clients show it.</DialogDescription>
         </DialogHeader>
         <form onSubmit={search} className="flex gap-2">
-          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name, email or client id" aria-label="Find a client" />
+          <Input value={q} onChange={(e) => setQ(e.target.value)} placeholder="Name, email or client id" aria-label="Find a client" maxLength={200} />
           <Button type="submit" variant="outline" disabled={pending}>Search</Button>
         </form>
         {candidates ? (

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { profileList } from "./schemas";
 import { findProfiles } from "./queries";
 
-export const ZLinkSearchSchema = z.object({ q: z.string().trim().min(2, "Type at least two characters.").max(200), exclude: z.uuid() });
+export const ZLinkSearchSchema = z.object({ q: z.string().trim().min(2, "Type at least two characters.").max(200, "Keep the search under 200 characters."), exclude: z.uuid() });
 
 /** Up to 8 clients matching the list's search (name, email, id), the profile itself left out. */
 export async function findLinkCandidates(input: z.output<typeof ZLinkSearchSchema>) {
