@@ -19,6 +19,8 @@ test.describe("as an analyst", () => {
     const id = await jumioExecution(2);
     await page.goto(`/executions/${encodeURIComponent(id)}`);
     const form = page.getByTestId("feedback-form");
+    // Jumio's NA reads as words, not as "Na".
+    await expect(form.getByLabel("Status").locator("option")).toHaveText(["Choose…", "Not applicable", "Fraud", "Not fraud"]);
     await form.getByLabel("Status").selectOption("FRAUD");
     await expect(form.getByLabel(/^Reason/)).toBeEnabled();
     // FRAUD without a reason is refused before anything is sent.

@@ -12,7 +12,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 // The reasons that go with FRAUD (contract §2.5); NOT_FRAUD and NA take none. The server's schema
 // (lib/executions/feedback.ts) refuses any other pair.
 const FRAUD_REASONS = FEEDBACK_REASONS.filter((r) => r !== "NA");
-const label = (value: string) => value.toLowerCase().replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+// "NA" is Jumio's "not applicable", not a word: sentence-cased it read "Na".
+const label = (value: string) => (value === "NA" ? "Not applicable" : value.toLowerCase().replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()));
 const selectClass = "h-9 w-full rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 type TStatus = (typeof FEEDBACK_STATUSES)[number];
