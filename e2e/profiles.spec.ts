@@ -122,6 +122,16 @@ test("selecting the whole page offers every row matching the filter", async ({ p
   await expect(page.getByTestId("selection-bar")).toHaveCount(0);
 });
 
+test("on a 420 px screen the search keeps its width beside the list's actions", async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(`/profiles?workflow=${E2E_WORKFLOW.id}`);
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await expect(search).toBeVisible();
+  expect((await search.boundingBox())!.width).toBeGreaterThan(250);
+  await expect(page.getByRole("button", { name: "Views" })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+});
+
 test("a garbage URL renders the default list with a notice, not an error page", async ({ page }) => {
   const response = await page.goto("/profiles?page=-3&sort=nope&status=%00&cursor=zzz&size=7");
   expect(response?.status()).toBe(200);

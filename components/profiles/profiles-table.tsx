@@ -74,7 +74,8 @@ export function ProfilesTable({ params, page, options, statusCounts, canExport, 
 
   return (
     <div className="space-y-3">
-      <div className="flex items-start justify-between gap-2">
+      {/* Narrow screens stack the actions under the filters: beside them they squeezed the search to one word. */}
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
         <ProfilesToolbar
           params={params}
           options={options}
@@ -83,7 +84,7 @@ export function ProfilesTable({ params, page, options, statusCounts, canExport, 
           onSearch={(q) => go(resetList(params, { q }))}
           onReset={() => go(resetList(params, { filters: {}, q: "" }))}
         />
-        <div className="flex shrink-0 items-center gap-2">
+        <div className="flex shrink-0 flex-wrap items-center gap-2">
           {savedViews}
           {canExport ? (
             <Button asChild variant="outline" size="sm" className="h-8">
