@@ -155,6 +155,13 @@ test("a case note is still there after Trulioo changes the client and a manager 
 test.describe("as an auditor", () => {
   test.use({ storageState: storageStateFor("AUDITOR") });
 
+  test("an unknown or malformed profile or execution id is a 404 with the not-found page, not a 200", async ({ page }) => {
+    for (const url of ["/profiles/not-a-uuid", "/profiles/00000000-0000-4000-8000-000000000000", "/executions/no-such-execution", `/executions/${"x".repeat(300)}`]) {
+      expect((await page.goto(url))?.status(), url).toBe(404);
+      await expect(page.getByText(/not found/i).first(), url).toBeVisible();
+    }
+  });
+
   test("the case page is read-only: no refresh, no note form, no files", async ({ page }) => {
     const { rows } = await db().query<{ profile_id: string }>(
       "SELECT f.profile_id::text FROM profile_files f JOIN profiles p ON p.id = f.profile_id WHERE p.pii_wiped_at IS NULL LIMIT 1",

@@ -93,12 +93,18 @@ test("keyboard: j/k move the active row, x selects it, Enter opens it, ? shows t
   await page.goto(`/profiles?workflow=${E2E_WORKFLOW.id}&sort=name&dir=asc`);
   await expect(rows(page).first()).toBeVisible();
   await page.locator("body").click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("j");
-  await page.keyboard.press("j");
-  await page.keyboard.press("k");
   const active = page.locator('[data-testid="profile-row"][data-active="true"]');
-  await expect(active).toHaveCount(1);
-  await expect(active).toHaveAttribute("data-row-id", (await rows(page).first().getAttribute("data-row-id"))!);
+  // A key pressed before the page has hydrated reaches no handler: press until the first row is active.
+  await expect(async () => {
+    await page.keyboard.press("j");
+    await expect(active).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  const first = (await rows(page).first().getAttribute("data-row-id"))!;
+  await expect(active).toHaveAttribute("data-row-id", first);
+  await page.keyboard.press("j");
+  await expect(active).toHaveAttribute("data-row-id", (await rows(page).nth(1).getAttribute("data-row-id"))!);
+  await page.keyboard.press("k");
+  await expect(active).toHaveAttribute("data-row-id", first);
   await page.keyboard.press("x");
   await expect(page.getByTestId("selection-count")).toHaveText("1 selected on this page");
   await page.keyboard.press("?");

@@ -108,3 +108,9 @@ export async function getExecutionFilterOptions(): Promise<TExecutionFilterOptio
   ]);
   return { statuses, decisions, definitions: definitions.rows.map((r) => r.v) };
 }
+
+/** For the execution page's layout: an unknown id answers 404 before the page's loading boundary streams a 200. */
+export async function executionExists(id: string): Promise<boolean> {
+  const { rowCount } = await getPool().query("SELECT 1 FROM executions WHERE id = $1 LIMIT 1", [id]);
+  return (rowCount ?? 0) > 0;
+}

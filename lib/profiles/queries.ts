@@ -97,3 +97,9 @@ export async function getProfileFilterOptions(): Promise<TProfileFilterOptions> 
   ]);
   return { workflows: workflows.rows, countries, types: [...PROFILE_TYPES], decisions };
 }
+
+/** For the case page's layout: an unknown id answers 404 before the page's loading boundary streams a 200. */
+export async function profileExists(id: string): Promise<boolean> {
+  const { rowCount } = await getPool().query("SELECT 1 FROM profiles WHERE id = $1::uuid", [id]);
+  return (rowCount ?? 0) > 0;
+}

@@ -24,10 +24,16 @@ export type TRefreshResult = { result: "updated" | "unchanged"; status: string; 
  */
 export async function refreshProfile(ctx: TActionContext, input: z.output<typeof ZRefreshProfileSchema>, clients: TProviderClients = getProviderClients()): Promise<TRefreshResult> {
   const id = input.profileId;
-  const local = await ctx.db.profile.findUnique({ where: { id }, select: { id: true } });
+  const local = await ctx.db.profile.findUnique({ where: { id }, select: { id: true, piiWipedAt: true } });
   if (!local) throw new AppError("NOT_FOUND", "That profile does not exist.");
   const audit = (outcome: "SUCCESS" | "FAILED", details: Record<string, unknown>) =>
     recordAudit(ctx.db, ctx.audit({ action: "profile.refresh", outcome, target: { type: "profile", id }, details }));
+  // Reading a wiped person back would only bring their data into this process to be thrown away (the
+  // writers keep the tombstone); the sync still follows their status.
+  if (local.piiWipedAt) {
+    await audit("FAILED", { reason: "PII wiped" });
+    throw new AppError("GONE", "This person's data was wiped here; there is nothing to re-read from Trulioo.");
+  }
 
   const trulioo = clients.trulioo;
   if (!trulioo) {

@@ -115,8 +115,17 @@ describe("the profile case", () => {
     expect(await db.profile.count({ where: { id: ghostId } })).toBe(1);
 
     await expect(refreshProfile(ctx, { profileId: randomUUID() }, sb.clients)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // A wiped person is not read back from Trulioo at all.
+    const wiped = await db.profile.findFirstOrThrow({ where: { status: "PENDING_REVIEW", id: { not: profile.id } } });
+    await db.profile.update({ where: { id: wiped.id }, data: { piiWipedAt: new Date() } });
+    const reads = async () => ((await sb.control("/stats")) as { routes: { trulioo: Record<string, number> } }).routes.trulioo["GET /v2/query/client/:clientId"] ?? 0;
+    const readsBefore = await reads();
+    await expect(refreshProfile(ctx, { profileId: wiped.id }, sb.clients)).rejects.toMatchObject({ code: "GONE", message: expect.stringContaining("wiped") });
+    expect(await reads()).toBe(readsBefore);
+    await db.profile.update({ where: { id: wiped.id }, data: { piiWipedAt: null } });
     await expect(refreshProfile(ctx, { profileId: profile.id }, { ...sb.clients, trulioo: null })).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
-    const failed = await db.auditEvent.count({ where: { action: "profile.refresh", outcome: "FAILED", targetId: { in: [profile.id, ghostId] } } });
-    expect(failed).toBe(4);
+    const failed = await db.auditEvent.count({ where: { action: "profile.refresh", outcome: "FAILED", targetId: { in: [profile.id, ghostId, wiped.id] } } });
+    expect(failed).toBe(5);
   });
 });

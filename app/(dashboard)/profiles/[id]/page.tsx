@@ -70,7 +70,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         description={profile.email ?? undefined}
         actions={
           <>
-            {can(user.role, "profiles.refresh") ? <RefreshButton profileId={profile.id} /> : null}
+            {can(user.role, "profiles.refresh") && !profile.piiWipedAt ? <RefreshButton profileId={profile.id} /> : null}
             {wipePlan ? (
               <WipeButton
                 target={{ kind: "profile", id: profile.id }}
