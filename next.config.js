@@ -28,7 +28,9 @@ const nextConfig = {
   experimental: {
     // Enables forbidden()/unauthorized() so a refused page answers with a real 403.
     authInterrupts: true,
-    serverActions: { allowedOrigins: appHost ? [appHost] : [] },
+    // A server action takes what the edge lets through (lib/http/edge.ts): at Next's own 1 MB, a body
+    // between 1 and 2 MB passed the edge and then failed inside Next.js with a 500.
+    serverActions: { allowedOrigins: appHost ? [appHost] : [], bodySizeLimit: 2 * 1024 * 1024 },
     // What Next.js buffers of a body for the proxy: the edge's own limit (lib/http/edge.ts).
     proxyClientMaxBodySize: 2 * 1024 * 1024,
   },

@@ -108,6 +108,23 @@ test.describe("anonymous requests that used to answer 500", () => {
   });
 });
 
+test.describe("paths that are not valid percent-encoding", () => {
+  test("answer 400 with a message, signed in or not, instead of Next's bare 500", async ({ request, browser }) => {
+    const anonymous = await request.get("/api/auth/%ZZ", { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(400);
+    expect(await anonymous.json()).toMatchObject({ error: { code: "BAD_REQUEST" } });
+    const context = await browser.newContext({ storageState: storageStateFor("ANALYST") });
+    for (const path of ["/profiles/%ZZ", "/executions/%E0%A4%A", "/api/files/jumio/%ZZ/a/FRONT", "/api/profiles/%C3/services/a/0"]) {
+      const res = await context.request.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "BAD_REQUEST", message: expect.stringContaining("not valid") } });
+    }
+    // The query is the pages' to read: a stray % there is only ignored.
+    expect((await context.request.get("/profiles?q=%ZZ")).status()).toBe(200);
+    await context.close();
+  });
+});
+
 test.describe("logs", () => {
   test("a CR/LF inside a request value cannot write a line of its own", async ({ request }) => {
     const marker = `FORGED-${Date.now()}`;

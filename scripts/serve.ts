@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { getEdgeEnv, getProviderEnv } from "../lib/env";
 import { parseTrustedProxies } from "../lib/http/client-address";
-import { EDGE_HEADERS, markEdgeInstalled, refuseOversizedBody, stampRequest } from "../lib/http/edge";
+import { EDGE_HEADERS, markEdgeInstalled, refuseMalformedPath, refuseOversizedBody, stampRequest } from "../lib/http/edge";
 import { discardUnreadBody, sendWebResponse, toWebRequest } from "../lib/http/node-bridge";
 import { errorFields, log } from "../lib/log";
 
@@ -49,7 +49,7 @@ const { WEBHOOK_HANDLERS } = await import("../lib/webhooks/http");
 const server = createServer((req, res) => {
   const { requestId } = stampRequest(req, trusted);
   res.setHeader(EDGE_HEADERS.requestId, requestId);
-  if (refuseOversizedBody(req, res)) return;
+  if (refuseMalformedPath(req, res) || refuseOversizedBody(req, res)) return;
   const webhook = req.method === "POST" ? WEBHOOK_HANDLERS.get((req.url ?? "/").split("?")[0]!) : undefined;
   if (webhook) {
     void serveWebhook(req, res, webhook, requestId);

@@ -23,6 +23,29 @@ export type TActionContext = {
   audit(entry: Omit<TAuditEntry, "actor" | "request">): TAuditEntry;
 };
 
+const NUL_MESSAGE = "The text holds a NUL character (\\0), which cannot be stored. Remove it and try again.";
+
+/**
+ * PostgreSQL cannot store NUL in text, so an input holding one failed at the database as a generic
+ * "Something went wrong". Returns the top-level field holding one ("" when not under a field), or null.
+ */
+function firstNulField(raw: unknown): string | null {
+  const stack: { value: unknown; field: string }[] = [{ value: raw, field: "" }];
+  for (let seen = 0; stack.length > 0 && seen < 100_000; seen += 1) {
+    const { value, field } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return field;
+    } else if (value && typeof value === "object") {
+      for (const [key, child] of Object.entries(value)) {
+        const top = field || (Array.isArray(value) ? "" : key);
+        if (key.includes("\u0000")) return top;
+        stack.push({ value: child, field: top });
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * The only way to build a server action: it resolves the session, checks the declared permission
  * (a refusal is itself audited), parses the input with zod, and turns failures into a result the UI
@@ -47,6 +70,10 @@ export function authorizedAction<S extends z.ZodType, R>(
       if (!can(user.role, config.permission)) {
         await recordDenied(user, config.permission, `action:${config.name}`);
         throw new AppError("FORBIDDEN", "Your role does not allow this action.");
+      }
+      const nul = firstNulField(raw);
+      if (nul !== null) {
+        return { ok: false, error: { code: "BAD_REQUEST", message: NUL_MESSAGE, fieldErrors: nul ? { [nul]: [NUL_MESSAGE] } : undefined } };
       }
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) {

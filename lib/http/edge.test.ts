@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { parseTrustedProxies } from "./client-address";
-import { refuseOversizedBody, stampRequest } from "./edge";
+import { refuseMalformedPath, refuseOversizedBody, stampRequest } from "./edge";
 
 function request(headers: Record<string, string>, remoteAddress = "198.51.100.4", extra: Partial<IncomingMessage> = {}) {
   return { headers: { ...headers }, socket: { remoteAddress }, method: "POST", url: "/", ...extra } as unknown as IncomingMessage;
@@ -71,5 +71,21 @@ describe("refuseOversizedBody", () => {
   it("refuses a Content-Length that is not a number and passes GETs", () => {
     expect(refuseOversizedBody(request({ "content-length": "1e9" }), response().res)).toBe(true);
     expect(refuseOversizedBody(request({}, undefined, { method: "GET" } as never), response().res)).toBe(false);
+  });
+});
+
+describe("refuseMalformedPath", () => {
+  it("answers 400 for a path Next.js cannot decode, and passes a stray % in the query", () => {
+    for (const url of ["/profiles/%ZZ", "/api/auth/%", "/executions/%E0%A4%A"]) {
+      const { res, sent } = response();
+      expect(refuseMalformedPath(request({}, undefined, { method: "GET", url }), res)).toBe(true);
+      expect(sent.status).toBe(400);
+      expect(JSON.parse(sent.body!)).toMatchObject({ error: { code: "BAD_REQUEST" } });
+    }
+    for (const url of ["/profiles/a%2Fb", "/profiles?q=%ZZ", "/profiles/Zo%C3%AB"]) {
+      const { res, sent } = response();
+      expect(refuseMalformedPath(request({}, undefined, { method: "GET", url }), res)).toBe(false);
+      expect(sent.status).toBeUndefined();
+    }
   });
 });

@@ -72,9 +72,29 @@ export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse): 
     message = "A request body needs a Content-Length.";
   }
   if (status === null) return false;
-  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+  refuse(req, res, status, status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED", message);
+  return true;
+}
+
+/**
+ * Refuses a path that is not valid percent-encoding (`/profiles/%ZZ`, a cut `%E0%A4`): Next.js cannot
+ * decode it into route parameters and answered a bare 500. The query is left to the pages, which read
+ * what they can of it.
+ */
+export function refuseMalformedPath(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    refuse(req, res, 400, "BAD_REQUEST", "The address is not valid: a % in its path must start an encoded character such as %20.");
+    return true;
+  }
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "close" });
   // The unread body is never kept: it is discarded (bounded) and the connection closes after the answer.
   discardUnreadBody(req, res);
-  res.end(JSON.stringify({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "LENGTH_REQUIRED", message } }));
-  return true;
+  res.end(JSON.stringify({ error: { code, message } }));
 }

@@ -10,7 +10,11 @@ export const MAX_TYPE = 100;
 /** Shared secrets and challenges compared or echoed by a webhook; never part of a key. */
 export const MAX_SECRET = 1000;
 
+// PostgreSQL cannot store NUL in a text value at all: a key holding one made the write fail (a 500 at a
+// webhook, which the provider then retried for ever). It is refused like an over-long key.
+const NO_NUL = /^[^\u0000]*$/;
+
 /** Ids, references and record keys. */
-export const ZIdSchema = z.string().max(MAX_ID);
+export const ZIdSchema = z.string().max(MAX_ID).regex(NO_NUL, "must not contain a NUL character");
 /** Types, statuses, codes. */
-export const ZTypeSchema = z.string().max(MAX_TYPE);
+export const ZTypeSchema = z.string().max(MAX_TYPE).regex(NO_NUL, "must not contain a NUL character");

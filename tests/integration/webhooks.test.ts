@@ -161,4 +161,28 @@ describe("webhook receivers", () => {
     }
     expect((await stored()).length).toBe(before);
   });
+
+  it("stores an event whose payload holds a NUL character without it, and answers 400 to a NUL in a key", async () => {
+    const body = event({ details: { note: "before\u0000after", "key\u0000": "v", literal: "\\u0000 stays" } });
+    const raw = encode(body);
+    expect(await receive.receiveTruliooWebhook(raw, sign(raw))).toEqual({ received: true, duplicate: false });
+    const row = (await stored()).find((e) => e.dedupeKey === body.id);
+    expect(row?.payload).toMatchObject({ details: { note: "beforeafter", key: "v", literal: "\\u0000 stays" } });
+
+    const callback = {
+      callbackSentAt: "2026-01-21T14:55:01.917Z",
+      workflowExecution: { id: randomUUID(), href: "x\u0000", definitionKey: "10013", status: "PROCESSED" },
+      account: { id: randomUUID(), href: "y" },
+    };
+    expect(await receive.receiveJumioCallback(encode(callback), JUMIO_TOKEN)).toEqual({ received: true, duplicate: false });
+
+    const before = (await stored()).length;
+    for (const bad of [event({ id: "id\u0000x" }), event({ userId: "u\u0000" }), event({ event: { type: "MANUALLY_ACCEPTED\u0000", ts: 1 } })]) {
+      const signed = encode(bad);
+      await expect(receive.receiveTruliooWebhook(signed, sign(signed))).rejects.toMatchObject({ code: "BAD_REQUEST", status: 400 });
+    }
+    const badCallback = { ...callback, callbackSentAt: "2026-01-21T14:55:01.917Z\u0000" };
+    await expect(receive.receiveJumioCallback(encode(badCallback), JUMIO_TOKEN)).rejects.toMatchObject({ code: "BAD_REQUEST", status: 400 });
+    expect((await stored()).length).toBe(before);
+  });
 });
